@@ -71,7 +71,7 @@ final class SqliteLog implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     newestFirst.add(new WatchEvent(WatchEvent.Type.of(rs.getInt(3)), rs.getString(2),
-                            rs.getLong(1), rs.getBytes(4)));
+                            rs.getLong(1), rs.getBytes(4), null));
                 }
             }
         }

@@ -235,7 +235,7 @@ public final class Store implements AutoCloseable {
                 case DELETE -> WatchEvent.Type.DELETED;
                 case STOP -> throw new IllegalStateException();
             };
-            changes.add(new WatchEvent(type, w.key, next, value));
+            changes.add(new WatchEvent(type, w.key, next, value, current == null ? null : current.value()));
             overlay.put(w.key, type == WatchEvent.Type.DELETED ? null : new StoredObject(w.key, next, value));
             accepted.add(w);
         }

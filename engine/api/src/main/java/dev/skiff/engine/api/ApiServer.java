@@ -1,0 +1,165 @@
+package dev.skiff.engine.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.http.ApiHandler;
+import dev.skiff.engine.api.http.Endpoints;
+import dev.skiff.engine.api.registry.GenericRegistry;
+import dev.skiff.engine.api.registry.NamespaceTermination;
+import dev.skiff.engine.api.registry.RequestContext;
+import dev.skiff.engine.api.resource.ResourceRegistry;
+import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.security.AdminToken;
+import dev.skiff.engine.api.security.Kubeconfig;
+import dev.skiff.engine.api.security.TlsMaterial;
+import dev.skiff.engine.api.status.ApiException;
+import dev.skiff.engine.store.Store;
+import dev.skiff.engine.store.StoreOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The engine's Kubernetes API server on one data directory: opens the store, makes the CA, serving
+ * certificate and admin token on first start, serves HTTPS on 127.0.0.1 and writes the kubeconfig.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** Namespaces every cluster has from the start. */
+    public static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public",
+            "kube-node-lease");
+
+    private final Config config;
+    private Vertx vertx;
+    private HttpServer server;
+    private Store store;
+    private GenericRegistry registry;
+    private ResourceRegistry resources;
+    private Path kubeconfig;
+    private String url;
+
+    /**
+     * Settings of one API server.
+     *
+     * @param dataDir where the store, certificates, token and kubeconfig live
+     * @param port the HTTPS port on 127.0.0.1; 0 picks a free one
+     * @param storeOptions the store's history and compaction settings
+     * @param bookmarkInterval how often watches that allow bookmarks get one
+     */
+    public record Config(Path dataDir, int port, StoreOptions storeOptions, Duration bookmarkInterval) {
+        public static Config of(Path dataDir, int port) {
+            return new Config(dataDir, port, StoreOptions.defaults(), Duration.ofSeconds(60));
+        }
+    }
+
+    public ApiServer(Config config) {
+        this.config = config;
+    }
+
+    /** Starts serving; returns once the API answers. */
+    public ApiServer start() {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        TlsMaterial tls = TlsMaterial.loadOrCreate(config.dataDir());
+        AdminToken token = AdminToken.loadOrCreate(config.dataDir());
+        store = Store.open(config.dataDir().resolve("store.db"), config.storeOptions());
+        resources = ResourceRegistry.builtIn();
+        registry = new GenericRegistry(store, Clock.systemUTC(), new dev.skiff.engine.api.http.ManagedFieldsTracker());
+        createInitialNamespaces();
+        NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
+        namespaces.resumeAll();
+
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(config.port())
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(tls.serverCert().toString())
+                        .setKeyPath(tls.serverKey().toString()))
+                .setMaxWebSocketMessageSize(4 * 1024 * 1024)
+                .setCompressionSupported(false);
+        Endpoints endpoints = new Endpoints(registry, namespaces, config.bookmarkInterval());
+        ApiHandler handler = new ApiHandler(vertx, resources, token, endpoints, () -> "127.0.0.1:" + server.actualPort());
+        server = vertx.createHttpServer(options).requestHandler(handler::handle);
+        await(server.listen());
+        url = "https://127.0.0.1:" + server.actualPort();
+        kubeconfig = Kubeconfig.write(config.dataDir().resolve("kubeconfig"), url, tls.caPem(), token.value());
+        return this;
+    }
+
+    private void createInitialNamespaces() {
+        ResourceType nsType = resources.byKind("", "Namespace").orElseThrow();
+        for (String name : INITIAL_NAMESPACES) {
+            if (registry.find(nsType, null, name).isPresent()) {
+                continue;
+            }
+            ObjectNode ns = Json.object();
+            ns.put("apiVersion", "v1");
+            ns.put("kind", "Namespace");
+            Json.metadata(ns).put("name", name);
+            Json.child(Json.metadata(ns), "labels").put("kubernetes.io/metadata.name", name);
+            try {
+                registry.create(nsType, null, ns, RequestContext.system("apiserver"));
+            } catch (ApiException e) {
+                if (e.code() != 409) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public GenericRegistry registry() {
+        return registry;
+    }
+
+    public ResourceRegistry resources() {
+        return resources;
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            await(server.close());
+        }
+        if (vertx != null) {
+            await(vertx.close());
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

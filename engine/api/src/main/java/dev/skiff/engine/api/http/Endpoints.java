@@ -1,0 +1,25 @@
+package dev.skiff.engine.api.http;
+
+import dev.skiff.engine.api.registry.GenericRegistry;
+import dev.skiff.engine.api.registry.NamespaceTermination;
+import java.time.Duration;
+
+/** The resource and watch endpoints, wired to one registry; what the server hands its {@link ApiHandler}. */
+public final class Endpoints {
+    private final ResourceEndpoint resources;
+    private final WatchEndpoint watches;
+
+    public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, Duration bookmarkInterval) {
+        TableOutput tables = new TableOutput(registry.clock());
+        this.resources = new ResourceEndpoint(registry, tables, namespaces);
+        this.watches = new WatchEndpoint(registry.store(), tables, bookmarkInterval);
+    }
+
+    ResourceEndpoint resources() {
+        return resources;
+    }
+
+    WatchEndpoint watches() {
+        return watches;
+    }
+}

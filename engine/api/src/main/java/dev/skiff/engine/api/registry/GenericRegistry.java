@@ -1,0 +1,360 @@
+package dev.skiff.engine.api.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.status.ApiException;
+import dev.skiff.engine.api.status.Errors;
+import dev.skiff.engine.api.status.Status;
+import dev.skiff.engine.api.strategy.KindStrategy;
+import dev.skiff.engine.api.strategy.Strategies;
+import dev.skiff.engine.store.Store;
+import dev.skiff.engine.store.StoreException;
+import dev.skiff.engine.store.StoredObject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The generic write and read path of every kind, as kube-apiserver's generic registry: metadata the
+ * server owns, optimistic concurrency, no-op detection, size limits, and the kind's strategy for the
+ * rest. Works on object trees; HTTP is someone else's concern.
+ */
+public final class GenericRegistry {
+    /** The largest object the store accepts, as etcd's default request limit. */
+    public static final int MAX_OBJECT_BYTES = 1536 * 1024;
+    private static final int PATCH_RETRIES = 8;
+    private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+    private final Store store;
+    private final Clock clock;
+    private final ManagedFieldsRecorder managedFields;
+    private final SecureRandom random = new SecureRandom();
+
+    public GenericRegistry(Store store, Clock clock, ManagedFieldsRecorder managedFields) {
+        this.store = store;
+        this.clock = clock;
+        this.managedFields = managedFields;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Optional<StoredObject> find(ResourceType type, String namespace, String name) {
+        return store.get(type.key(namespace, name));
+    }
+
+    public StoredObject get(ResourceType type, String namespace, String name) {
+        return find(type, namespace, name).orElseThrow(() -> Errors.notFound(type.group(), type.plural(), name));
+    }
+
+    /** Creates the object in {@code namespace} (null for cluster-scoped kinds). */
+    public StoredObject create(ResourceType type, String namespace, ObjectNode object, RequestContext ctx) {
+        KindStrategy strategy = Strategies.of(type);
+        ObjectNode meta = Json.metadata(object);
+        checkNamespaceOfBody(type, namespace, meta);
+        if (type.namespaced()) {
+            meta.put("namespace", namespace);
+            requireNamespaceAcceptsContent(namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        String name = meta.path("name").asText("");
+        String generateName = meta.path("generateName").asText("");
+        if (name.isEmpty() && generateName.isEmpty()) {
+            throw Errors.invalid(type.kind(), type.group(), "", List.of(new Status.Cause("FieldValueRequired",
+                    "name or generateName is required", "metadata.name")));
+        }
+        meta.remove(List.of("uid", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion"));
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", Timestamps.now(clock));
+        if (strategy.tracksGeneration()) {
+            meta.put("generation", 1);
+        } else {
+            meta.remove("generation");
+        }
+        strategy.prepareForCreate(object);
+        managedFields.recordCreate(type, object, ctx, clock.instant());
+        for (int attempt = 0; ; attempt++) {
+            if (name.isEmpty()) {
+                meta.put("name", generated(generateName, strategy.nameRule().maxLength()));
+            }
+            validate(type, strategy, object);
+            String finalName = meta.path("name").asText();
+            if (ctx.dryRun()) {
+                if (store.get(type.key(namespace, finalName)).isPresent()) {
+                    throw Errors.alreadyExists(type.group(), type.plural(), finalName);
+                }
+                return new StoredObject(type.key(namespace, finalName), 0, Json.bytes(object));
+            }
+            try {
+                return store.create(type.key(namespace, finalName), rev -> encode(object, rev));
+            } catch (StoreException.KeyExists e) {
+                if (name.isEmpty() && attempt < 8) {
+                    continue;
+                }
+                throw Errors.alreadyExists(type.group(), type.plural(), finalName);
+            } catch (StoreException e) {
+                throw translate(e, type, finalName);
+            }
+        }
+    }
+
+    /**
+     * Replaces the object with {@code object} (a PUT). A resourceVersion in the body is a precondition;
+     * without one the update is unconditional, as Kubernetes allows for built-in kinds.
+     */
+    public StoredObject update(ResourceType type, String namespace, String name, ObjectNode object,
+                               RequestContext ctx, Subresource subresource) {
+        ObjectNode meta = Json.metadata(object);
+        checkNamespaceOfBody(type, namespace, meta);
+        String bodyName = meta.path("name").asText("");
+        if (!bodyName.equals(name)) {
+            throw Errors.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + name + ")");
+        }
+        long expected = parseResourceVersion(meta.path("resourceVersion").asText(""));
+        StoredObject current = get(type, namespace, name);
+        if (expected > 0 && expected != current.revision()) {
+            throw Errors.modifiedConflict(type.group(), type.plural(), name);
+        }
+        return commitUpdate(type, namespace, current, Json.parseStored(current.value()), object, ctx, subresource);
+    }
+
+    /**
+     * Reads, changes and writes the object, retrying when a concurrent write got there first (a
+     * "guaranteed update"). The mutation sees a private copy of the current object and returns the
+     * desired one; a resourceVersion the mutation leaves in it is a precondition.
+     */
+    public StoredObject guaranteedUpdate(ResourceType type, String namespace, String name, RequestContext ctx,
+                                         Subresource subresource, UnaryOperator<ObjectNode> mutation) {
+        for (int attempt = 0; ; attempt++) {
+            StoredObject current = get(type, namespace, name);
+            ObjectNode old = Json.parseStored(current.value());
+            ObjectNode working = old.deepCopy();
+            // only a resourceVersion the change itself sets is a precondition
+            Json.metadata(working).remove("resourceVersion");
+            ObjectNode desired = mutation.apply(working);
+            String rv = Json.metadata(desired).path("resourceVersion").asText("");
+            if (!rv.isEmpty() && parseResourceVersion(rv) != current.revision()) {
+                throw Errors.modifiedConflict(type.group(), type.plural(), name);
+            }
+            try {
+                return commitUpdate(type, namespace, current, old, desired, ctx, subresource);
+            } catch (ApiException e) {
+                if (e.code() == 409 && "Conflict".equals(e.status().reason()) && rv.isEmpty()
+                        && attempt < PATCH_RETRIES) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private StoredObject commitUpdate(ResourceType type, String namespace, StoredObject current, ObjectNode old,
+                                      ObjectNode updated, RequestContext ctx, Subresource subresource) {
+        KindStrategy strategy = Strategies.of(type);
+        ObjectNode meta = Json.metadata(updated);
+        ObjectNode oldMeta = Json.metadata(old);
+        String name = oldMeta.path("name").asText();
+        String uid = meta.path("uid").asText("");
+        if (!uid.isEmpty() && !uid.equals(oldMeta.path("uid").asText())) {
+            throw Errors.conflict(type.group(), type.plural(), name, "Precondition failed: UID in precondition: "
+                    + uid + ", UID in object meta: " + oldMeta.path("uid").asText());
+        }
+        ObjectNode desired = switch (subresource) {
+            case NONE -> updated;
+            case STATUS -> withOnlyStatusFrom(old, updated);
+        };
+        ObjectNode desiredMeta = Json.metadata(desired);
+        for (String owned : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds")) {
+            copyField(oldMeta, desiredMeta, owned);
+        }
+        desiredMeta.remove("selfLink");
+        if (type.namespaced()) {
+            desiredMeta.put("namespace", namespace);
+        } else {
+            desiredMeta.remove("namespace");
+        }
+        desiredMeta.put("name", name);
+        if (subresource == Subresource.NONE) {
+            strategy.prepareForUpdate(desired, old);
+        }
+        if (strategy.tracksGeneration()) {
+            long generation = oldMeta.path("generation").asLong(1);
+            if (!specOf(desired).equals(specOf(old))) {
+                generation++;
+            }
+            desiredMeta.put("generation", generation);
+        } else {
+            desiredMeta.remove("generation");
+        }
+        if (oldMeta.has("managedFields") && !desiredMeta.has("managedFields")) {
+            desiredMeta.set("managedFields", oldMeta.get("managedFields").deepCopy());
+        }
+        desiredMeta.put("resourceVersion", oldMeta.path("resourceVersion").asText());
+        if (sameIgnoringManagedFields(desired, old)) {
+            return current;
+        }
+        managedFields.recordUpdate(type, old, desired, ctx, subresource, clock.instant());
+        validate(type, strategy, desired);
+        if (ctx.dryRun()) {
+            return new StoredObject(current.key(), current.revision(), Json.bytes(desired));
+        }
+        try {
+            return store.update(current.key(), current.revision(), rev -> encode(desired, rev));
+        } catch (StoreException e) {
+            throw translate(e, type, name);
+        }
+    }
+
+    /** Deletes the object now; returns its final state as the DELETED event carries it. */
+    public StoredObject delete(ResourceType type, String namespace, String name, DeleteOptions options,
+                               RequestContext ctx) {
+        StoredObject current = get(type, namespace, name);
+        ObjectNode old = Json.parseStored(current.value());
+        options.checkPreconditions(type, old);
+        if (ctx.dryRun()) {
+            return current;
+        }
+        try {
+            return store.delete(current.key(), current.revision(), rev -> {
+                Json.metadata(old).put("resourceVersion", Long.toString(rev));
+                return Json.bytes(old);
+            });
+        } catch (StoreException.RevisionConflict e) {
+            throw Errors.conflict(type.group(), type.plural(), name,
+                    "the object has been modified; please apply your changes to the latest version and try again");
+        } catch (StoreException e) {
+            throw translate(e, type, name);
+        }
+    }
+
+    /** Writes the object's final state with a deletion timestamp, for kinds whose removal takes time. */
+    public StoredObject markDeleting(ResourceType type, String namespace, String name, RequestContext ctx,
+                                     UnaryOperator<ObjectNode> also) {
+        return guaranteedUpdate(type, namespace, name, ctx, Subresource.NONE, o -> {
+            ObjectNode meta = Json.metadata(o);
+            if (!meta.has("deletionTimestamp")) {
+                meta.put("deletionTimestamp", Timestamps.now(clock));
+                meta.put("deletionGracePeriodSeconds", 0);
+            }
+            return also.apply(o);
+        });
+    }
+
+    private void validate(ResourceType type, KindStrategy strategy, ObjectNode object) {
+        List<Status.Cause> causes = new ArrayList<>(MetadataValidation.validate(type, strategy, object));
+        causes.addAll(strategy.validate(object));
+        if (!causes.isEmpty()) {
+            throw Errors.invalid(type.kind(), type.group(), Json.text(object, "metadata.name"), causes);
+        }
+    }
+
+    private void requireNamespaceAcceptsContent(String namespace) {
+        StoredObject ns = store.get("/core/namespaces/" + namespace)
+                .orElseThrow(() -> Errors.notFound("", "namespaces", namespace));
+        JsonNode parsed = Json.parseStored(ns.value());
+        if ("Terminating".equals(Json.text(parsed, "status.phase"))) {
+            throw new Status(403, "Forbidden", "unable to create new content in namespace " + namespace
+                    + " because it is being terminated", Status.Details.of(namespace, "", "namespaces")).exception();
+        }
+    }
+
+    private static void checkNamespaceOfBody(ResourceType type, String namespace, ObjectNode meta) {
+        String bodyNamespace = meta.path("namespace").asText("");
+        if (type.namespaced() && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
+            throw Errors.badRequest("the namespace of the provided object does not match the namespace sent "
+                    + "on the request");
+        }
+    }
+
+    private byte[] encode(ObjectNode object, long revision) {
+        Json.metadata(object).put("resourceVersion", Long.toString(revision));
+        byte[] bytes = Json.bytes(object);
+        if (bytes.length > MAX_OBJECT_BYTES) {
+            throw Errors.tooLarge("Request entity too large: the object is " + bytes.length
+                    + " bytes; the limit is " + MAX_OBJECT_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private String generated(String prefix, int maxLength) {
+        String base = prefix.length() > maxLength - 5 ? prefix.substring(0, maxLength - 5) : prefix;
+        StringBuilder sb = new StringBuilder(base);
+        for (int i = 0; i < 5; i++) {
+            sb.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    static long parseResourceVersion(String rv) {
+        if (rv.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(rv);
+        } catch (NumberFormatException e) {
+            throw Errors.badRequest("invalid resource version: \"" + rv + "\"");
+        }
+    }
+
+    private static ObjectNode withOnlyStatusFrom(ObjectNode old, ObjectNode updated) {
+        ObjectNode result = old.deepCopy();
+        if (updated.has("status")) {
+            result.set("status", updated.get("status").deepCopy());
+        } else {
+            result.remove("status");
+        }
+        if (Json.metadata(updated).has("managedFields")) {
+            Json.metadata(result).set("managedFields", Json.metadata(updated).get("managedFields"));
+        }
+        return result;
+    }
+
+    private static JsonNode specOf(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        copy.remove(List.of("metadata", "status", "kind", "apiVersion"));
+        return copy;
+    }
+
+    private static boolean sameIgnoringManagedFields(ObjectNode a, ObjectNode b) {
+        ObjectNode ac = a.deepCopy();
+        ObjectNode bc = b.deepCopy();
+        Json.metadata(ac).remove("managedFields");
+        Json.metadata(bc).remove("managedFields");
+        return ac.equals(bc);
+    }
+
+    private static void copyField(ObjectNode from, ObjectNode to, String field) {
+        if (from.has(field)) {
+            to.set(field, from.get(field).deepCopy());
+        } else {
+            to.remove(field);
+        }
+    }
+
+    static ApiException translate(StoreException e, ResourceType type, String name) {
+        return switch (e) {
+            case StoreException.KeyExists k -> Errors.alreadyExists(type.group(), type.plural(), name);
+            case StoreException.KeyNotFound k -> Errors.notFound(type.group(), type.plural(), name);
+            case StoreException.RevisionConflict k -> Errors.modifiedConflict(type.group(), type.plural(), name);
+            case StoreException.RevisionCompacted k -> Errors.gone(k.getMessage());
+            case StoreException.StoreFailure k -> Errors.internal(k.getMessage());
+            default -> Errors.internal(e.getMessage());
+        };
+    }
+
+    /** Which part of an object a write addresses. */
+    public enum Subresource { NONE, STATUS }
+}

@@ -1,0 +1,45 @@
+package dev.skiff.engine.api.registry;
+
+/**
+ * Who is asking and how the write should be handled.
+ *
+ * @param user the authenticated user name
+ * @param fieldManager the manager recorded in managedFields for this write
+ * @param fieldValidation Strict, Warn or Ignore, as the {@code fieldValidation} query parameter says
+ * @param dryRun whether to run every step but the store write
+ * @param applying whether this is a server-side apply, whose managedFields the apply itself computes
+ */
+public record RequestContext(String user, String fieldManager, FieldValidationMode fieldValidation, boolean dryRun,
+                             boolean applying) {
+
+    public RequestContext(String user, String fieldManager, FieldValidationMode fieldValidation, boolean dryRun) {
+        this(user, fieldManager, fieldValidation, dryRun, false);
+    }
+
+    public RequestContext asApply() {
+        return new RequestContext(user, fieldManager, fieldValidation, dryRun, true);
+    }
+
+    /** How unknown and duplicate fields in a body are treated (Kubernetes' {@code fieldValidation}). */
+    public enum FieldValidationMode {
+        STRICT, WARN, IGNORE;
+
+        public static FieldValidationMode parse(String value) {
+            if (value == null || value.isEmpty()) {
+                return WARN;
+            }
+            return switch (value) {
+                case "Strict" -> STRICT;
+                case "Warn" -> WARN;
+                case "Ignore" -> IGNORE;
+                default -> throw dev.skiff.engine.api.status.Errors.badRequest(
+                        "fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"" + value + "\"");
+            };
+        }
+    }
+
+    /** The engine's own components writing as themselves. */
+    public static RequestContext system(String component) {
+        return new RequestContext("system:" + component, component, FieldValidationMode.IGNORE, false);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.skiff.engine.api.resource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The kinds the API serves, looked up by group and plural, by kind, and grouped for discovery. */
+public final class ResourceRegistry {
+    private final Map<String, ResourceType> byGroupPlural = new LinkedHashMap<>();
+    private final Map<String, ResourceType> byGroupKind = new LinkedHashMap<>();
+
+    public ResourceRegistry(List<ResourceType> types) {
+        types.forEach(this::add);
+    }
+
+    /** The kinds of Kubernetes 1.32 that the engine serves. */
+    public static ResourceRegistry builtIn() {
+        return new ResourceRegistry(BuiltInResources.ALL);
+    }
+
+    public void add(ResourceType type) {
+        byGroupPlural.put(type.group() + "/" + type.plural(), type);
+        byGroupKind.put(type.group() + "/" + type.kind(), type);
+    }
+
+    public Optional<ResourceType> find(String group, String version, String plural) {
+        ResourceType t = byGroupPlural.get(group + "/" + plural);
+        return t != null && t.version().equals(version) ? Optional.of(t) : Optional.empty();
+    }
+
+    public Optional<ResourceType> byKind(String group, String kind) {
+        return Optional.ofNullable(byGroupKind.get(group + "/" + kind));
+    }
+
+    public List<ResourceType> all() {
+        return List.copyOf(byGroupPlural.values());
+    }
+
+    /** Group versions in discovery order, the core "v1" first. */
+    public List<GroupVersion> groupVersions() {
+        Map<String, GroupVersion> result = new LinkedHashMap<>();
+        for (ResourceType t : byGroupPlural.values()) {
+            result.computeIfAbsent(t.apiVersion(), k -> new GroupVersion(t.group(), t.version(), new ArrayList<>()))
+                    .resources().add(t);
+        }
+        return List.copyOf(result.values());
+    }
+
+    public boolean servesGroupVersion(String group, String version) {
+        return byGroupPlural.values().stream().anyMatch(t -> t.group().equals(group) && t.version().equals(version));
+    }
+
+    /** A group version and the kinds in it. */
+    public record GroupVersion(String group, String version, List<ResourceType> resources) {
+        public String apiVersion() {
+            return group.isEmpty() ? version : group + "/" + version;
+        }
+    }
+}

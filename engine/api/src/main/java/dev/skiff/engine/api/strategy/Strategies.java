@@ -1,0 +1,44 @@
+package dev.skiff.engine.api.strategy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.resource.ResourceType;
+import java.util.Map;
+
+/** The strategy of each built-in kind; kinds without special rules get a generic one. */
+public final class Strategies {
+    private static final Map<String, KindStrategy> SPECIAL = Map.of(
+            "/Pod", new PodStrategy(),
+            "/Namespace", new GenericStrategy(NameRule.DNS1123_LABEL, false, true) {
+                @Override
+                public void prepareForCreate(ObjectNode ns) {
+                    ns.putObject("status").put("phase", "Active");
+                }
+            },
+            "/Service", new GenericStrategy(NameRule.DNS1035_LABEL, false, true) {
+                @Override
+                public void prepareForCreate(ObjectNode svc) {
+                    svc.putObject("status").putObject("loadBalancer");
+                }
+            },
+            "/Node", new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, false, true) {
+                @Override
+                public void prepareForCreate(ObjectNode node) {
+                    // a node agent registers its node with its status already filled in
+                }
+            });
+
+    private Strategies() {
+    }
+
+    public static KindStrategy of(ResourceType type) {
+        KindStrategy special = SPECIAL.get(type.group() + "/" + type.kind());
+        if (special != null) {
+            return special;
+        }
+        boolean generation = switch (type.kind()) {
+            case "Deployment", "ReplicaSet", "Job", "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy" -> true;
+            default -> false;
+        };
+        return new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, generation, type.hasStatus());
+    }
+}
