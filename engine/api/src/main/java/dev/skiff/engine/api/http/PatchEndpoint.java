@@ -48,6 +48,7 @@ final class PatchEndpoint {
         if (contentType.equals(APPLY_PATCH)) {
             return apply(req, sub);
         }
+        requireSupported(contentType);
         UnaryOperator<ObjectNode> patcher = patcher(type, contentType,
                 BodyDecoder.parse(req.body(), "application/json", req.context().fieldValidation(), req.warnings()));
         StoredObject result = registry.guaranteedUpdate(type, req.info().namespace(), req.info().name(),
@@ -81,10 +82,19 @@ final class PatchEndpoint {
                 }
                 yield current -> safely(() -> StrategicMergePatch.apply(current, patch, schema.get()));
             }
-            default -> throw Errors.unsupportedMediaType("the body of the request was in an unknown format - "
-                    + "accepted media types include: " + JSON_PATCH + ", " + MERGE_PATCH + ", "
-                    + STRATEGIC_MERGE_PATCH + ", " + APPLY_PATCH);
+            default -> {
+                requireSupported(contentType);
+                throw Errors.unsupportedMediaType("server-side apply is not a patch of this kind");
+            }
         };
+    }
+
+    static void requireSupported(String contentType) {
+        if (!List.of(JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, APPLY_PATCH).contains(contentType)) {
+            throw Errors.unsupportedMediaType("the body of the request was in an unknown format - accepted media "
+                    + "types include: " + JSON_PATCH + ", " + MERGE_PATCH + ", " + APPLY_PATCH + ", "
+                    + STRATEGIC_MERGE_PATCH);
+        }
     }
 
     private Result apply(ApiRequest req, Subresource sub) {

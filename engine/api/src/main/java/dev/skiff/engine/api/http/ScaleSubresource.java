@@ -39,6 +39,7 @@ final class ScaleSubresource {
                 if (req.contentType().equals(PatchEndpoint.APPLY_PATCH)) {
                     throw Errors.unsupportedMediaType("server-side apply of the scale subresource is not supported");
                 }
+                PatchEndpoint.requireSupported(req.contentType());
                 JsonNode patch = BodyDecoder.parse(req.body(), "application/json", req.context().fieldValidation(),
                         req.warnings());
                 String contentType = req.contentType().equals(PatchEndpoint.STRATEGIC_MERGE_PATCH)

@@ -31,8 +31,12 @@ public record DeleteOptions(String preconditionUid, String preconditionResourceV
             throw Errors.badRequest("propagationPolicy: Unsupported value: \"" + policy
                     + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
         }
-        Long grace = body != null && body.hasNonNull("gracePeriodSeconds") ? body.get("gracePeriodSeconds").asLong()
-                : queryGrace != null ? parseGrace(queryGrace) : null;
+        Long grace = null;
+        if (body != null && body.hasNonNull("gracePeriodSeconds")) {
+            grace = body.get("gracePeriodSeconds").asLong();
+        } else if (queryGrace != null) {
+            grace = parseGrace(queryGrace);
+        }
         return new DeleteOptions(pre == null ? null : text(pre, "uid"),
                 pre == null ? null : text(pre, "resourceVersion"), policy, grace);
     }

@@ -173,7 +173,7 @@ public final class GenericRegistry {
                     + uid + ", UID in object meta: " + oldMeta.path("uid").asText());
         }
         ObjectNode desired = switch (subresource) {
-            case NONE -> updated;
+            case NONE, WHOLE_OBJECT -> updated;
             case STATUS -> withOnlyStatusFrom(old, updated);
         };
         ObjectNode desiredMeta = Json.metadata(desired);
@@ -243,7 +243,7 @@ public final class GenericRegistry {
     /** Writes the object's final state with a deletion timestamp, for kinds whose removal takes time. */
     public StoredObject markDeleting(ResourceType type, String namespace, String name, RequestContext ctx,
                                      UnaryOperator<ObjectNode> also) {
-        return guaranteedUpdate(type, namespace, name, ctx, Subresource.NONE, o -> {
+        return guaranteedUpdate(type, namespace, name, ctx, Subresource.WHOLE_OBJECT, o -> {
             ObjectNode meta = Json.metadata(o);
             if (!meta.has("deletionTimestamp")) {
                 meta.put("deletionTimestamp", Timestamps.now(clock));
@@ -355,6 +355,9 @@ public final class GenericRegistry {
         };
     }
 
-    /** Which part of an object a write addresses. */
-    public enum Subresource { NONE, STATUS }
+    /**
+     * Which part of an object a write addresses: the main resource (status kept), the status subresource
+     * (only status taken), or the whole object, for the server's own lifecycle writes.
+     */
+    public enum Subresource { NONE, STATUS, WHOLE_OBJECT }
 }

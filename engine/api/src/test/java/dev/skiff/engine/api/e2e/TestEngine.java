@@ -12,11 +12,15 @@ import java.util.stream.Stream;
 /** A running engine on a free port and a fresh data directory, for one test class. */
 public final class TestEngine implements AutoCloseable {
     private final Path dir;
-    private final ApiServer server;
+    private final StoreOptions storeOptions;
+    private final Duration bookmarkInterval;
+    private ApiServer server;
 
-    private TestEngine(Path dir, ApiServer server) {
+    private TestEngine(Path dir, ApiServer server, StoreOptions storeOptions, Duration bookmarkInterval) {
         this.dir = dir;
         this.server = server;
+        this.storeOptions = storeOptions;
+        this.bookmarkInterval = bookmarkInterval;
     }
 
     public static TestEngine start() {
@@ -28,10 +32,25 @@ public final class TestEngine implements AutoCloseable {
             Path dir = Files.createTempDirectory("skiff-test-");
             ApiServer server = new ApiServer(new ApiServer.Config(dir.resolve("data"), 0, storeOptions,
                     bookmarkInterval)).start();
-            return new TestEngine(dir, server);
+            return new TestEngine(dir, server, storeOptions, bookmarkInterval);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Stops the API server (clients see their connections drop). */
+    public void stop() {
+        server.close();
+    }
+
+    /** Starts the API server again on the same data directory and port, as `skiff up` after a stop. */
+    public void startAgain() {
+        int port = java.net.URI.create(server.url()).getPort();
+        server = new ApiServer(new ApiServer.Config(dir.resolve("data"), port, storeOptions, bookmarkInterval)).start();
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
     }
 
     public ApiServer server() {
@@ -52,7 +71,11 @@ public final class TestEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } catch (RuntimeException alreadyClosed) {
+            // stop() may have closed it
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
