@@ -1,7 +1,9 @@
 package dev.skiff.engine.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.http.ApiHandler;
+import dev.skiff.engine.api.http.ManagedFieldsTracker;
 import dev.skiff.engine.api.http.Endpoints;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
@@ -74,7 +76,8 @@ public final class ApiServer implements AutoCloseable {
         AdminToken token = AdminToken.loadOrCreate(config.dataDir());
         store = Store.open(config.dataDir().resolve("store.db"), config.storeOptions());
         resources = ResourceRegistry.builtIn();
-        registry = new GenericRegistry(store, Clock.systemUTC(), new dev.skiff.engine.api.http.ManagedFieldsTracker());
+        ManagedFields managedFields = new ManagedFields();
+        registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
         createInitialNamespaces();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
         namespaces.resumeAll();
@@ -89,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
                         .setKeyPath(tls.serverKey().toString()))
                 .setMaxWebSocketMessageSize(4 * 1024 * 1024)
                 .setCompressionSupported(false);
-        Endpoints endpoints = new Endpoints(registry, namespaces, config.bookmarkInterval());
+        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, config.bookmarkInterval());
         ApiHandler handler = new ApiHandler(vertx, resources, token, endpoints, () -> "127.0.0.1:" + server.actualPort());
         server = vertx.createHttpServer(options).requestHandler(handler::handle);
         await(server.listen());

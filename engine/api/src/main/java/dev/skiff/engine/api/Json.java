@@ -85,4 +85,16 @@ public final class Json {
     public static ObjectNode metadata(ObjectNode object) {
         return child(object, "metadata");
     }
+
+    /** Structural equality where numbers compare by value (2 as an int equals 2 as a long), as JSON means. */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
+    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue());
+        }
+        return x.equals(y) ? 0 : 1;
+    };
 }

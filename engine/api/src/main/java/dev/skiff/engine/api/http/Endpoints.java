@@ -1,5 +1,6 @@
 package dev.skiff.engine.api.http;
 
+import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
 import java.time.Duration;
@@ -9,9 +10,10 @@ public final class Endpoints {
     private final ResourceEndpoint resources;
     private final WatchEndpoint watches;
 
-    public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, Duration bookmarkInterval) {
+    public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, ManagedFields managedFields,
+                     Duration bookmarkInterval) {
         TableOutput tables = new TableOutput(registry.clock());
-        this.resources = new ResourceEndpoint(registry, tables, namespaces);
+        this.resources = new ResourceEndpoint(registry, tables, namespaces, managedFields);
         this.watches = new WatchEndpoint(registry.store(), tables, bookmarkInterval);
     }
 

@@ -3,6 +3,7 @@ package dev.skiff.engine.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.patch.JsonMergePatch;
 import dev.skiff.engine.api.patch.JsonPatch;
 import dev.skiff.engine.api.patch.PatchException;
@@ -34,9 +35,9 @@ final class PatchEndpoint {
     private final GenericRegistry registry;
     private final ServerSideApplier applier;
 
-    PatchEndpoint(GenericRegistry registry) {
+    PatchEndpoint(GenericRegistry registry, ManagedFields managedFields) {
         this.registry = registry;
-        this.applier = new ServerSideApplier(registry.clock());
+        this.applier = new ServerSideApplier(managedFields, registry.clock());
     }
 
     record Result(StoredObject object, boolean created) {
@@ -118,7 +119,7 @@ final class PatchEndpoint {
             if (sub != Subresource.NONE) {
                 throw Errors.notFound(type.group(), type.plural(), name);
             }
-            ObjectNode created = applier.apply(type, null, applied, ctx.fieldManager(), force);
+            ObjectNode created = applier.apply(type, null, applied, ctx.fieldManager(), force, sub);
             Json.metadata(created).put("name", name);
             try {
                 return new Result(registry.create(type, ns, created, ctx), true);
@@ -130,7 +131,7 @@ final class PatchEndpoint {
             }
         }
         StoredObject result = registry.guaranteedUpdate(type, ns, name, ctx, sub,
-                current -> applier.apply(type, current, applied, ctx.fieldManager(), force));
+                current -> applier.apply(type, current, applied, ctx.fieldManager(), force, sub));
         return new Result(result, false);
     }
 

@@ -29,10 +29,11 @@ final class ResourceEndpoint {
     private final ScaleSubresource scale;
     private final NamespaceTermination namespaces;
 
-    ResourceEndpoint(GenericRegistry registry, TableOutput tables, NamespaceTermination namespaces) {
+    ResourceEndpoint(GenericRegistry registry, TableOutput tables, NamespaceTermination namespaces,
+                     dev.skiff.engine.api.apply.ManagedFields managedFields) {
         this.registry = registry;
         this.tables = tables;
-        this.patches = new PatchEndpoint(registry);
+        this.patches = new PatchEndpoint(registry, managedFields);
         this.scale = new ScaleSubresource(registry);
         this.namespaces = namespaces;
     }

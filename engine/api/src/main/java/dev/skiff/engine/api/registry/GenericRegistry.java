@@ -192,7 +192,7 @@ public final class GenericRegistry {
         }
         if (strategy.tracksGeneration()) {
             long generation = oldMeta.path("generation").asLong(1);
-            if (!specOf(desired).equals(specOf(old))) {
+            if (!Json.sameValue(specOf(desired), specOf(old))) {
                 generation++;
             }
             desiredMeta.put("generation", generation);
@@ -333,7 +333,7 @@ public final class GenericRegistry {
         ObjectNode bc = b.deepCopy();
         Json.metadata(ac).remove("managedFields");
         Json.metadata(bc).remove("managedFields");
-        return ac.equals(bc);
+        return Json.sameValue(ac, bc);
     }
 
     private static void copyField(ObjectNode from, ObjectNode to, String field) {

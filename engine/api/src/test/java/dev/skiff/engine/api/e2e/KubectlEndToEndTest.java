@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,6 +106,28 @@ class KubectlEndToEndTest {
                 "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0]"
                         + ".containerPort} {.metadata.labels.owner} {.metadata.generation}").assertOk().out();
         assertThat(image).isEqualTo("registry.example/web:2 8080 team-a 2");
+    }
+
+    @Test
+    void serverSideApplyCreatesOwnsAndReportsConflicts() {
+        String app = APP.formatted("ssa", "registry.example/web:1");
+        assertThat(kubectl.apply(app, "--server-side").assertOk().out())
+                .contains("namespace/ssa serverside-applied", "deployment.apps/web serverside-applied");
+        long revision = engine.server().store().currentRevision();
+        kubectl.apply(app, "--server-side").assertOk();
+        assertThat(engine.server().store().currentRevision()).as("re-applying changes nothing").isEqualTo(revision);
+        assertThat(kubectl.run("-n", "ssa", "get", "deployment", "web", "--show-managed-fields", "-o",
+                "jsonpath={.metadata.managedFields[0].manager} {.metadata.managedFields[0].operation}")
+                .assertOk().out()).isEqualTo("kubectl Apply");
+
+        kubectl.run("-n", "ssa", "scale", "deployment", "web", "--replicas=5").assertOk();
+        Kubectl.Result conflict = kubectl.apply(app, "--server-side");
+        assertThat(conflict.exitCode()).isNotZero();
+        assertThat(conflict.err()).contains("conflict", ".spec.replicas");
+
+        kubectl.apply(app, "--server-side", "--force-conflicts").assertOk();
+        assertThat(kubectl.run("-n", "ssa", "get", "deployment", "web", "-o", "jsonpath={.spec.replicas}")
+                .assertOk().out()).isEqualTo("2");
     }
 
     @Test
@@ -280,9 +300,5 @@ class KubectlEndToEndTest {
             }
             Thread.sleep(20);
         }
-    }
-
-    static String read(Path p) throws Exception {
-        return Files.readString(p);
     }
 }
