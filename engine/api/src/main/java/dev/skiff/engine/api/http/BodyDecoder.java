@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.registry.RequestContext.FieldValidationMode;
+import dev.skiff.engine.api.protobuf.ProtobufBodies;
+import dev.skiff.engine.api.protobuf.ProtobufDecodingException;
 import dev.skiff.engine.api.registry.Warnings;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.schema.FieldProblem;
@@ -39,6 +41,13 @@ final class BodyDecoder {
         ObjectMapper lenient = yaml ? YAML_LENIENT : Json.LENIENT;
         if (body.length == 0) {
             throw Errors.badRequest("the request body is empty: send the object as JSON or YAML");
+        }
+        if (ProtobufBodies.MEDIA_TYPE.equals(contentType) || ProtobufBodies.hasProtobufPrefix(body)) {
+            try {
+                return ProtobufBodies.decode(body);
+            } catch (ProtobufDecodingException e) {
+                throw Errors.badRequest("the protobuf body could not be decoded: " + e.getMessage());
+            }
         }
         try {
             return strict.readTree(body);

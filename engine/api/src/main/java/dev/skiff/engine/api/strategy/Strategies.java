@@ -20,6 +20,15 @@ public final class Strategies {
                     svc.putObject("status").putObject("loadBalancer");
                 }
             },
+            "/Secret", new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, false, false) {
+                @Override
+                public void prepareForCreate(ObjectNode secret) {
+                    // Kubernetes defaults a secret's type to Opaque
+                    if (secret.path("type").asText("").isEmpty()) {
+                        secret.put("type", "Opaque");
+                    }
+                }
+            },
             "/Node", new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, false, true) {
                 @Override
                 public void prepareForCreate(ObjectNode node) {
