@@ -10,16 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code /openapi/v3} and its per-group-version documents. kubectl reads them before every apply and
  * create to learn that the server validates fields itself ({@code fieldValidation}). The documents take
- * a moment to build, so that happens in the background from startup rather than on the ready path.
+ * a moment and some memory to build, so they are built on the first request, not at startup.
  */
 final class OpenApiEndpoint {
-    private final CompletableFuture<OpenApiV3> documents;
+    private final Map<String, List<ApiResource>> byGroupVersion;
+    private volatile OpenApiV3 documents;
 
     OpenApiEndpoint(ResourceRegistry resources) {
         Map<String, List<ApiResource>> byGroupVersion = new LinkedHashMap<>();
@@ -38,8 +37,7 @@ final class OpenApiEndpoint {
             }
             byGroupVersion.put(gv.apiVersion(), list);
         }
-        documents = CompletableFuture.supplyAsync(() -> OpenApiV3.of(VersionInfo.GIT_VERSION, byGroupVersion),
-                r -> Thread.ofVirtual().name("openapi-build").start(r));
+        this.byGroupVersion = byGroupVersion;
     }
 
     void handle(String path, Reply reply) {
@@ -59,15 +57,19 @@ final class OpenApiEndpoint {
         reply.json(200, doc.bytes(), Reply.JSON);
     }
 
+    /** Built on first use: only clients that validate (kubectl apply, create, explain) pay for it. */
     private OpenApiV3 documents() {
-        try {
-            return documents.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Errors.internal("interrupted");
-        } catch (ExecutionException e) {
-            throw Errors.internal("cannot build the OpenAPI documents: " + e.getCause());
+        OpenApiV3 built = documents;
+        if (built == null) {
+            synchronized (this) {
+                built = documents;
+                if (built == null) {
+                    built = OpenApiV3.of(VersionInfo.GIT_VERSION, byGroupVersion);
+                    documents = built;
+                }
+            }
         }
+        return built;
     }
 
 }

@@ -52,7 +52,8 @@ final class WatchEndpoint {
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
         Function<byte[], byte[]> render = table ? o -> tables.one(type, o, includeObject, first.getAndSet(false))
                 : o -> o;
-        WatchSession session = new WatchSession(store, type.keyPrefix(req.info().namespace()), query.filter(type),
+        WatchSession session = new WatchSession(store, type.keyPrefix(req.info().namespace()),
+                query.selects() ? query.filter(type) : null,
                 render, type.kind(), type.apiVersion(), bookmarkInterval);
         return new Prepared(session, request);
     }

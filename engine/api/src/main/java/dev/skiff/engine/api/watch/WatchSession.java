@@ -37,6 +37,7 @@ public final class WatchSession {
     private final Store store;
     private final String prefix;
     private final Predicate<ObjectNode> filter;
+    private final boolean selects;
     private final Function<byte[], byte[]> render;
     private final String bookmarkKind;
     private final String bookmarkApiVersion;
@@ -45,6 +46,7 @@ public final class WatchSession {
     private volatile boolean closed;
 
     /**
+     * @param filter the selector objects must match, or null to take every object without decoding it
      * @param render turns an object's stored bytes into what the event carries (the object, or a Table row)
      */
     public WatchSession(Store store, String prefix, Predicate<ObjectNode> filter, Function<byte[], byte[]> render,
@@ -52,6 +54,7 @@ public final class WatchSession {
         this.store = store;
         this.prefix = prefix;
         this.filter = filter;
+        this.selects = filter != null;
         this.render = render;
         this.bookmarkKind = kind;
         this.bookmarkApiVersion = apiVersion;
@@ -66,7 +69,7 @@ public final class WatchSession {
             ListResult current = store.list(prefix, null, 0, o -> true);
             start = current.revision();
             for (StoredObject o : current.items()) {
-                if (filter.test(Json.parseStored(o.value()))) {
+                if (matches(o.value())) {
                     sink.send(event("ADDED", render.apply(o.value())));
                 }
             }
@@ -130,7 +133,10 @@ public final class WatchSession {
     }
 
     private byte[] translate(WatchEvent e) {
-        boolean now = filter.test(Json.parseStored(e.value()));
+        if (!selects) {
+            return event(e.type().name(), render.apply(e.value()));
+        }
+        boolean now = matches(e.value());
         return switch (e.type()) {
             case ADDED -> now ? event("ADDED", render.apply(e.value())) : null;
             case DELETED -> now || matchedBefore(e) ? event("DELETED", render.apply(e.value())) : null;
@@ -145,7 +151,11 @@ public final class WatchSession {
     }
 
     private boolean matchedBefore(WatchEvent e) {
-        return e.previous() != null && filter.test(Json.parseStored(e.previous()));
+        return e.previous() != null && matches(e.previous());
+    }
+
+    private boolean matches(byte[] object) {
+        return !selects || filter.test(Json.parseStored(object));
     }
 
     private void offer(WatchEvent e) {
