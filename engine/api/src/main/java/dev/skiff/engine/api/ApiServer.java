@@ -34,6 +34,7 @@ import java.util.List;
  * certificate and admin token on first start, serves HTTPS on 127.0.0.1 and writes the kubeconfig.
  */
 public final class ApiServer implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
     /** Namespaces every cluster has from the start. */
     public static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public",
             "kube-node-lease");
@@ -72,9 +73,13 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
+        long started = System.nanoTime();
         TlsMaterial tls = TlsMaterial.loadOrCreate(config.dataDir());
         AdminToken token = AdminToken.loadOrCreate(config.dataDir());
+        long credentialsReady = System.nanoTime();
         store = Store.open(config.dataDir().resolve("store.db"), config.storeOptions());
+        log.debug("credentials in {} ms; store with revision {} opened in {} ms", (credentialsReady - started) / 1_000_000,
+                store.currentRevision(), (System.nanoTime() - credentialsReady) / 1_000_000);
         resources = ResourceRegistry.builtIn();
         ManagedFields managedFields = new ManagedFields();
         registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
@@ -97,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
         server = vertx.createHttpServer(options).requestHandler(handler::handle);
         await(server.listen());
         url = "https://127.0.0.1:" + server.actualPort();
+        log.debug("serving at {} after {} ms", url, (System.nanoTime() - started) / 1_000_000);
         kubeconfig = Kubeconfig.write(config.dataDir().resolve("kubeconfig"), url, tls.caPem(), token.value());
         return this;
     }

@@ -32,8 +32,8 @@ public record RequestContext(String user, String fieldManager, FieldValidationMo
                 case "Strict" -> STRICT;
                 case "Warn" -> WARN;
                 case "Ignore" -> IGNORE;
-                default -> throw dev.skiff.engine.api.status.Errors.badRequest(
-                        "fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"" + value + "\"");
+                default -> throw dev.skiff.engine.api.status.Errors.badRequest("fieldValidation: Unsupported value: \""
+                        + value + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"");
             };
         }
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class FieldValidationTest {
@@ -243,17 +242,6 @@ class FieldValidationTest {
                 .isEqualTo("duplicate field \"spec.template.spec.containers[1].name\"");
         assertThat(duplicateOf("""
                 {"kind": "Pod", "kind": "Pod"}""")).isEqualTo("duplicate field \"kind\"");
-    }
-
-    @Test
-    void fieldValidationDirectiveDefaultsToWarn() {
-        assertThat(FieldValidationDirective.fromQuery(null)).isEqualTo(FieldValidationDirective.WARN);
-        assertThat(FieldValidationDirective.fromQuery("")).isEqualTo(FieldValidationDirective.WARN);
-        assertThat(FieldValidationDirective.fromQuery("Strict")).isEqualTo(FieldValidationDirective.STRICT);
-        assertThat(FieldValidationDirective.fromQuery("Ignore")).isEqualTo(FieldValidationDirective.IGNORE);
-        assertThatThrownBy(() -> FieldValidationDirective.fromQuery("strict"))
-                .hasMessage("fieldValidation: Unsupported value: \"strict\": supported values: \"\", \"Ignore\", "
-                        + "\"Strict\", \"Warn\"");
     }
 
     private static String duplicateOf(String text) {
