@@ -26,8 +26,10 @@ echo "idle resident memory after 10 s: $(awk '/VmRSS/ {printf "%d MB", $2/1024}'
 echo "resident memory after the run: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/"$JPID"/status)"
 kill -TERM "$JPID"; wait "$PID" || true
 START=$(date +%s%N)
-./skiff up --data-dir "$DATA" --api-port 0 >"$LOG" 2>&1 &
+JAVA_TOOL_OPTIONS="-Dorg.slf4j.simpleLogger.log.dev.skiff.engine.api.ApiServer=debug" \
+  ./skiff up --data-dir "$DATA" --api-port 0 >"$LOG" 2>&1 &
 PID=$!
 until grep -q "Skiff is up" "$LOG"; do sleep 0.005; done
 READY=$(date +%s%N)
 echo "restart to ready API with ~45,000 stored objects: $(( (READY - START) / 1000000 )) ms"
+grep "DEBUG" "$LOG" | sed 's/^.* - /  /' || true

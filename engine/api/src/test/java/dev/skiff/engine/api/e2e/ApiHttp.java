@@ -116,6 +116,27 @@ public final class ApiHttp {
         }
     }
 
+    /** Opens a watch over WebSocket, as fabric8 does; each text frame goes to {@code frames}. */
+    public java.net.http.WebSocket webSocketWatch(String path, java.util.List<String> frames) {
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                 boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        };
+        return client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create(base.replace("https://", "wss://") + path), listener).join();
+    }
+
     /** Opens a watch and returns its lines as they arrive. */
     public HttpResponse<java.util.stream.Stream<String>> watch(String path) {
         HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)

@@ -181,6 +181,22 @@ class ApiSemanticsTest {
     }
 
     @Test
+    void watchOverWebSocketSendsOneEventPerFrame() throws Exception {
+        api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"ws\"}}");
+        List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.WebSocket ws = api.webSocketWatch("/api/v1/namespaces/ws/configmaps?watch=true", frames);
+        try {
+            api.post("/api/v1/namespaces/ws/configmaps", configMap("over-ws", "1"));
+            KubectlEndToEndTest.waitFor(() -> !frames.isEmpty());
+            JsonNode event = api.jsonOf(frames.get(0));
+            assertThat(event.path("type").asText()).isEqualTo("ADDED");
+            assertThat(event.at("/object/metadata/name").asText()).isEqualTo("over-ws");
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
     void watchSendsBookmarksWhenAllowed() {
         api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"w3\"}}");
         String rv = api.get("/api/v1/namespaces/w3/configmaps").json().at("/metadata/resourceVersion").asText();
