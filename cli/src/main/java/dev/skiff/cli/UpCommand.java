@@ -1,6 +1,7 @@
 package dev.skiff.cli;
 
 import dev.skiff.engine.api.ApiServer;
+import dev.skiff.engine.controllers.ControllerManager;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -24,8 +25,10 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         ApiServer server = new ApiServer(ApiServer.Config.of(dataDir, apiPort)).start();
+        ControllerManager controllers = ControllerManager.start(server);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            controllers.close();
             server.close();
             stopped.countDown();
         }, "skiff-shutdown"));

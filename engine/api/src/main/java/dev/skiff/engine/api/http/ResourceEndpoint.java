@@ -111,8 +111,10 @@ final class ResourceEndpoint {
             respondObject(req, reply, 200, terminating.value());
             return;
         }
-        StoredObject deleted = registry.delete(type, ns, name, options, req.context());
-        if (type.group().isEmpty() && type.kind().equals("Pod")) {
+        GenericRegistry.DeleteResult result = registry.delete(type, ns, name, options, req.context());
+        StoredObject deleted = result.object();
+        if (!result.deletedNow() || (type.group().isEmpty() && type.kind().equals("Pod"))) {
+            // an object whose deletion waits on finalizers is returned as it now is
             respondObject(req, reply, 200, deleted.value());
             return;
         }
@@ -142,7 +144,7 @@ final class ResourceEndpoint {
                 if (type.group().isEmpty() && type.kind().equals("Namespace")) {
                     deleted.add(namespaces.terminate(name, options, req.context()).value());
                 } else {
-                    deleted.add(registry.delete(type, objectNs, name, options, req.context()).value());
+                    deleted.add(registry.delete(type, objectNs, name, options, req.context()).object().value());
                 }
             } catch (dev.skiff.engine.api.status.ApiException e) {
                 if (e.code() != 404) {

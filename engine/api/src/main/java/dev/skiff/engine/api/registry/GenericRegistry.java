@@ -208,35 +208,73 @@ public final class GenericRegistry {
         }
         managedFields.recordUpdate(type, old, desired, ctx, subresource, clock.instant());
         validate(type, strategy, desired);
+        List<String> added = Finalizers.added(old, desired);
+        if (oldMeta.has("deletionTimestamp") && !added.isEmpty()) {
+            throw Errors.invalid(type.kind(), type.group(), name, List.of(new Status.Cause("FieldValueForbidden",
+                    "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers "
+                            + added, "metadata.finalizers")));
+        }
         if (ctx.dryRun()) {
             return new StoredObject(current.key(), current.revision(), Json.bytes(desired));
         }
         try {
+            if (oldMeta.has("deletionTimestamp") && !Finalizers.has(desired)) {
+                // the last finalizer is gone: the deletion completes
+                return store.delete(current.key(), current.revision(), rev -> encode(desired, rev));
+            }
             return store.update(current.key(), current.revision(), rev -> encode(desired, rev));
         } catch (StoreException e) {
             throw translate(e, type, name);
         }
     }
 
-    /** Deletes the object now; returns its final state as the DELETED event carries it. */
-    public StoredObject delete(ResourceType type, String namespace, String name, DeleteOptions options,
+    /** What a delete did: removed the object now, or marked it for deletion pending its finalizers. */
+    public record DeleteResult(StoredObject object, boolean deletedNow) {
+    }
+
+    /**
+     * Deletes the object as Kubernetes does: at once when nothing holds it, otherwise (finalizers present,
+     * or an Orphan/Foreground propagation policy that adds its own finalizer) by setting
+     * {@code deletionTimestamp} and leaving the object until its finalizers are gone.
+     */
+    public DeleteResult delete(ResourceType type, String namespace, String name, DeleteOptions options,
                                RequestContext ctx) {
-        StoredObject current = get(type, namespace, name);
-        ObjectNode old = Json.parseStored(current.value());
-        options.checkPreconditions(type, old);
-        if (ctx.dryRun()) {
-            return current;
-        }
-        try {
-            return store.delete(current.key(), current.revision(), rev -> {
-                Json.metadata(old).put("resourceVersion", Long.toString(rev));
-                return Json.bytes(old);
-            });
-        } catch (StoreException.RevisionConflict e) {
-            throw Errors.conflict(type.group(), type.plural(), name,
-                    "the object has been modified; please apply your changes to the latest version and try again");
-        } catch (StoreException e) {
-            throw translate(e, type, name);
+        for (int attempt = 0; ; attempt++) {
+            StoredObject current = get(type, namespace, name);
+            ObjectNode old = Json.parseStored(current.value());
+            options.checkPreconditions(type, old);
+            String policyFinalizer = Finalizers.forPropagation(options.propagationPolicy());
+            boolean held = Finalizers.has(old) || policyFinalizer != null;
+            if (ctx.dryRun()) {
+                return new DeleteResult(current, !held);
+            }
+            try {
+                if (!held) {
+                    return new DeleteResult(store.delete(current.key(), current.revision(), rev -> {
+                        Json.metadata(old).put("resourceVersion", Long.toString(rev));
+                        return Json.bytes(old);
+                    }), true);
+                }
+                ObjectNode marked = old.deepCopy();
+                ObjectNode meta = Json.metadata(marked);
+                if (!meta.has("deletionTimestamp")) {
+                    meta.put("deletionTimestamp", Timestamps.now(clock));
+                    meta.put("deletionGracePeriodSeconds", 0);
+                }
+                Finalizers.applyPropagation(marked, policyFinalizer);
+                if (Json.sameValue(marked, old)) {
+                    return new DeleteResult(current, false);
+                }
+                return new DeleteResult(store.update(current.key(), current.revision(), rev -> encode(marked, rev)),
+                        false);
+            } catch (StoreException.RevisionConflict e) {
+                if (attempt < PATCH_RETRIES && options.preconditionResourceVersion() == null) {
+                    continue;
+                }
+                throw Errors.modifiedConflict(type.group(), type.plural(), name);
+            } catch (StoreException e) {
+                throw translate(e, type, name);
+            }
         }
     }
 

@@ -74,32 +74,53 @@ public final class NamespaceTermination {
         }
     }
 
+    /**
+     * Deletes everything in the namespace until nothing is left (objects held by finalizers go when their
+     * finalizers do), then the namespace itself.
+     */
     private void empty(String name) {
         RequestContext system = RequestContext.system("namespace-controller");
         try {
-            for (ResourceType type : resources.all()) {
-                if (!type.namespaced()) {
-                    continue;
-                }
-                List<StoredObject> inside = registry.store().list(type.keyPrefix(name), null, 0, x -> true).items();
-                for (StoredObject o : inside) {
-                    String objectName = Json.text(Json.parseStored(o.value()), "metadata.name");
-                    try {
-                        registry.delete(type, name, objectName, DeleteOptions.none(), system);
-                    } catch (ApiException e) {
-                        if (e.code() != 404) {
-                            throw e;
-                        }
-                    }
-                }
+            while (deleteContents(name, system) > 0) {
+                Thread.sleep(200);
             }
             registry.delete(namespaceType, null, name, DeleteOptions.none(), system);
         } catch (ApiException e) {
             if (e.code() != 404) {
                 log.warn("emptying namespace {} failed: {}", name, e.getMessage());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("emptying namespace {} failed", name, e);
         }
+    }
+
+    /** Asks every object in the namespace to go; returns how many still exist. */
+    private int deleteContents(String namespace, RequestContext system) {
+        int remaining = 0;
+        for (ResourceType type : resources.all()) {
+            if (!type.namespaced()) {
+                continue;
+            }
+            for (StoredObject o : registry.store().list(type.keyPrefix(namespace), null, 0, x -> true).items()) {
+                JsonNode object = Json.parseStored(o.value());
+                if (object.path("metadata").has("deletionTimestamp")) {
+                    remaining++;
+                    continue;
+                }
+                try {
+                    if (!registry.delete(type, namespace, Json.text(object, "metadata.name"), DeleteOptions.none(),
+                            system).deletedNow()) {
+                        remaining++;
+                    }
+                } catch (ApiException e) {
+                    if (e.code() != 404) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return remaining;
     }
 }
