@@ -67,6 +67,33 @@ public final class ApiBench {
         bench.throughput();
         bench.list10k();
         bench.watchFanOut(1_000);
+        bench.garbageCollection(1_000);
+    }
+
+    /** Deletes an owner of n dependents and times until the garbage collector has removed them all. */
+    private void garbageCollection(int n) throws Exception {
+        send("POST", "/api/v1/namespaces", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"gc\"}}");
+        HttpResponse<byte[]> owner = client.send(request("POST", "/api/v1/namespaces/gc/configmaps", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"owner\"}}"),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String uid = new String(owner.body(), UTF_8).replaceAll("(?s).*\"uid\":\"([^\"]+)\".*", "$1");
+        run(50, n, i -> send("POST", "/api/v1/namespaces/gc/configmaps", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"dep-" + i
+                        + "\",\"ownerReferences\":[{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"name\":\"owner\","
+                        + "\"uid\":\"" + uid + "\"}]}}"));
+        long start = System.nanoTime();
+        send("DELETE", "/api/v1/namespaces/gc/configmaps/owner", null, null);
+        while (true) {
+            String list = new String(client.send(request("GET", "/api/v1/namespaces/gc/configmaps?limit=1", null, null),
+                    HttpResponse.BodyHandlers.ofByteArray()).body(), UTF_8);
+            if (!list.contains("\"name\":\"dep-")) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        System.out.printf("garbage collector removes %d dependents after their owner is deleted: %.0f ms%n", n,
+                (System.nanoTime() - start) / 1e6);
     }
 
     private void warmUp() throws Exception {
