@@ -37,7 +37,11 @@ public final class PatchStrategies {
             metadataOnly("networking.k8s.io", "NetworkPolicy", "io.k8s.api.networking.v1.NetworkPolicy"),
             metadataOnly("discovery.k8s.io", "EndpointSlice", "io.k8s.api.discovery.v1.EndpointSlice"),
             metadataOnly("coordination.k8s.io", "Lease", "io.k8s.api.coordination.v1.Lease"),
-            metadataOnly("events.k8s.io", "Event", "io.k8s.api.events.v1.Event"));
+            metadataOnly("events.k8s.io", "Event", "io.k8s.api.events.v1.Event"),
+            metadataOnly("rbac.authorization.k8s.io", "Role", "io.k8s.api.rbac.v1.Role"),
+            metadataOnly("rbac.authorization.k8s.io", "ClusterRole", "io.k8s.api.rbac.v1.ClusterRole"),
+            metadataOnly("rbac.authorization.k8s.io", "RoleBinding", "io.k8s.api.rbac.v1.RoleBinding"),
+            metadataOnly("rbac.authorization.k8s.io", "ClusterRoleBinding", "io.k8s.api.rbac.v1.ClusterRoleBinding"));
 
     private PatchStrategies() {
     }
@@ -52,6 +56,27 @@ public final class PatchStrategies {
     public static Optional<PatchSchema> forKind(String group, String kind) {
         String normalisedGroup = group == null || group.equals("core") ? "" : group;
         return Optional.ofNullable(KINDS.get(new GroupKind(normalisedGroup, kind)));
+    }
+
+    /**
+     * Every tagged type reachable from the built-in kinds, by its OpenAPI definition name
+     * ({@code io.k8s.api.core.v1.PodSpec}), so the OpenAPI documents can carry the same tags.
+     */
+    public static Map<String, PatchSchema> byTypeName() {
+        Map<String, PatchSchema> result = new java.util.HashMap<>();
+        java.util.ArrayDeque<PatchSchema> todo = new java.util.ArrayDeque<>(KINDS.values());
+        while (!todo.isEmpty()) {
+            PatchSchema schema = todo.removeFirst();
+            if (schema == null || schema == PatchSchema.UNTAGGED || result.putIfAbsent(schema.typeName(), schema) != null) {
+                continue;
+            }
+            for (PatchField field : schema.fields().values()) {
+                if (field.schema() != null) {
+                    todo.addLast(field.schema());
+                }
+            }
+        }
+        return result;
     }
 
     private static Map.Entry<GroupKind, PatchSchema> core(String kind, PatchSchema schema) {

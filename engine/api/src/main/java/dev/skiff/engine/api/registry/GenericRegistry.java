@@ -3,6 +3,7 @@ package dev.skiff.engine.api.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.defaults.Defaults;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.api.status.Errors;
@@ -83,6 +84,7 @@ public final class GenericRegistry {
         } else {
             meta.remove("generation");
         }
+        Defaults.apply(type.group(), type.version(), type.kind(), object);
         strategy.prepareForCreate(object);
         managedFields.recordCreate(type, object, ctx, clock.instant());
         for (int attempt = 0; ; attempt++) {
@@ -187,6 +189,7 @@ public final class GenericRegistry {
             desiredMeta.remove("namespace");
         }
         desiredMeta.put("name", name);
+        Defaults.apply(type.group(), type.version(), type.kind(), desired);
         if (subresource == Subresource.NONE) {
             strategy.prepareForUpdate(desired, old);
         }

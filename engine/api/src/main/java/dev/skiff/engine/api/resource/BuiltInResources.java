@@ -30,9 +30,18 @@ final class BuiltInResources {
             new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", "ingress", true,
                     List.of("ing"), List.of(), true, false),
             new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", "networkpolicy", true,
-                    List.of("netpol"), List.of(), false, false));
+                    List.of("netpol"), List.of(), false, false),
+            rbac("Role", "roles", true),
+            rbac("ClusterRole", "clusterroles", false),
+            rbac("RoleBinding", "rolebindings", true),
+            rbac("ClusterRoleBinding", "clusterrolebindings", false));
 
     private BuiltInResources() {
+    }
+
+    private static ResourceType rbac(String kind, String plural, boolean namespaced) {
+        return new ResourceType("rbac.authorization.k8s.io", "v1", kind, plural, kind.toLowerCase(), namespaced,
+                List.of(), List.of(), false, false);
     }
 
     private static ResourceType core(String kind, String plural, boolean namespaced, List<String> shortNames,

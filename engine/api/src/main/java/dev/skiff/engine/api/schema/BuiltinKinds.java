@@ -50,7 +50,12 @@ final class BuiltinKinds {
             kind("autoscaling", "v2", "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             kind("autoscaling", "v1", "Scale", Scale.class),
             kind("discovery.k8s.io", "v1", "EndpointSlice", EndpointSlice.class),
-            kind("coordination.k8s.io", "v1", "Lease", Lease.class));
+            kind("coordination.k8s.io", "v1", "Lease", Lease.class),
+            kind("rbac.authorization.k8s.io", "v1", "Role", io.fabric8.kubernetes.api.model.rbac.Role.class),
+            kind("rbac.authorization.k8s.io", "v1", "ClusterRole", io.fabric8.kubernetes.api.model.rbac.ClusterRole.class),
+            kind("rbac.authorization.k8s.io", "v1", "RoleBinding", io.fabric8.kubernetes.api.model.rbac.RoleBinding.class),
+            kind("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding",
+                    io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class));
 
     private BuiltinKinds() {
     }

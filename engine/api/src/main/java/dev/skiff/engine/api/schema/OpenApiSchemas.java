@@ -3,6 +3,9 @@ package dev.skiff.engine.api.schema;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.patch.PatchField;
+import dev.skiff.engine.api.patch.PatchSchema;
+import dev.skiff.engine.api.patch.PatchStrategies;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.ListMeta;
 import io.fabric8.kubernetes.api.model.Status;
@@ -19,6 +22,7 @@ import java.util.TreeMap;
 final class OpenApiSchemas {
 
     static final String REF_PREFIX = "#/components/schemas/";
+    private static final Map<String, PatchSchema> PATCH_TAGS = PatchStrategies.byTypeName();
     static final String PATCH = DefinitionNames.META_V1 + "Patch";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -155,11 +159,35 @@ final class OpenApiSchemas {
         ObjectNode definition = type("object");
         definitions.put(name, definition); // before the fields, so cycles end here
         ObjectNode properties = JSON.objectNode();
-        struct.fields().forEach((field, shape) -> properties.set(field, property(shape)));
+        PatchSchema tags = PATCH_TAGS.get(name);
+        struct.fields().forEach((field, shape) -> properties.set(field, withPatchTags(property(shape), tags, field)));
         definition.set("properties", properties);
         BuiltinKinds.kindOf(struct.modelClass()).ifPresent(kind ->
                 definition.set("x-kubernetes-group-version-kind", gvkList(kind.group(), kind.version(), kind.kind())));
         return name;
+    }
+
+    /**
+     * The strategic-merge-patch tags kubectl reads from OpenAPI v3 to compute apply patches: without them it
+     * treats every list as atomic and re-sends whole lists (containers, ports) that defaulting has filled in.
+     */
+    private static ObjectNode withPatchTags(ObjectNode property, PatchSchema tags, String field) {
+        if (tags == null) {
+            return property;
+        }
+        PatchField tag = tags.field(field);
+        if (tag == null || tag == PatchField.UNTAGGED) {
+            return property;
+        }
+        String strategy = tag.merge() && tag.retainKeys() ? "merge,retainKeys" : tag.merge() ? "merge"
+                : tag.retainKeys() ? "retainKeys" : null;
+        if (strategy != null) {
+            property.put("x-kubernetes-patch-strategy", strategy);
+        }
+        if (tag.hasMergeKey()) {
+            property.put("x-kubernetes-patch-merge-key", tag.mergeKey());
+        }
+        return property;
     }
 
     /** A property: references carry {@code allOf}, as kube-apiserver wraps them to allow sibling keywords. */
