@@ -10,7 +10,9 @@ import dev.skiff.engine.api.registry.NamespaceTermination;
 import dev.skiff.engine.api.registry.RequestContext;
 import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.authz.BootstrapPolicy;
 import dev.skiff.engine.api.security.AdminToken;
+import dev.skiff.engine.api.security.ServiceAccountTokens;
 import dev.skiff.engine.api.security.Kubeconfig;
 import dev.skiff.engine.api.security.TlsMaterial;
 import dev.skiff.engine.api.status.ApiException;
@@ -76,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
         long started = System.nanoTime();
         TlsMaterial tls = TlsMaterial.loadOrCreate(config.dataDir());
         AdminToken token = AdminToken.loadOrCreate(config.dataDir());
+        ServiceAccountTokens serviceAccountTokens = ServiceAccountTokens.loadOrCreate(config.dataDir());
         long credentialsReady = System.nanoTime();
         store = Store.open(config.dataDir().resolve("store.db"), config.storeOptions());
         log.debug("credentials in {} ms; store with revision {} opened in {} ms", (credentialsReady - started) / 1_000_000,
@@ -84,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
         ManagedFields managedFields = new ManagedFields();
         registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
         createInitialNamespaces();
+        createBootstrapPolicy();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
         namespaces.resumeAll();
 
@@ -97,8 +101,10 @@ public final class ApiServer implements AutoCloseable {
                         .setKeyPath(tls.serverKey().toString()))
                 .setMaxWebSocketMessageSize(4 * 1024 * 1024)
                 .setCompressionSupported(false);
-        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, config.bookmarkInterval());
-        ApiHandler handler = new ApiHandler(vertx, resources, token, endpoints, () -> "127.0.0.1:" + server.actualPort());
+        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens,
+                config.bookmarkInterval());
+        ApiHandler handler = new ApiHandler(vertx, resources, token, serviceAccountTokens, endpoints,
+                () -> "127.0.0.1:" + server.actualPort());
         server = vertx.createHttpServer(options).requestHandler(handler::handle);
         await(server.listen());
         url = "https://127.0.0.1:" + server.actualPort();
@@ -124,6 +130,22 @@ public final class ApiServer implements AutoCloseable {
                 if (e.code() != 409) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /** The default ClusterRoles and bindings every cluster starts with (cluster-admin, view, discovery...). */
+    private void createBootstrapPolicy() {
+        ResourceType clusterRoles = resources.byKind("rbac.authorization.k8s.io", "ClusterRole").orElseThrow();
+        ResourceType bindings = resources.byKind("rbac.authorization.k8s.io", "ClusterRoleBinding").orElseThrow();
+        createIfAbsent(clusterRoles, BootstrapPolicy.clusterRoles());
+        createIfAbsent(bindings, BootstrapPolicy.clusterRoleBindings());
+    }
+
+    private void createIfAbsent(ResourceType type, List<ObjectNode> objects) {
+        for (ObjectNode object : objects) {
+            if (registry.find(type, null, Json.text(object, "metadata.name")).isEmpty()) {
+                registry.create(type, null, object.deepCopy(), RequestContext.system("apiserver"));
             }
         }
     }

@@ -7,7 +7,9 @@ import dev.skiff.engine.api.registry.RequestContext.FieldValidationMode;
 import dev.skiff.engine.api.registry.Warnings;
 import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.authz.UserInfo;
 import dev.skiff.engine.api.security.AdminToken;
+import dev.skiff.engine.api.security.ServiceAccountTokens;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.api.status.Errors;
 import dev.skiff.engine.api.watch.HttpWatchSink;
@@ -32,18 +34,22 @@ public final class ApiHandler {
 
     private final Vertx vertx;
     private final ResourceRegistry resources;
-    private final AdminToken token;
+    private final Authenticator authenticator;
+    private final AccessCheck access;
+    private final AccessReviews reviews;
     private final Discovery discovery;
     private final OpenApiEndpoint openApi;
     private final ResourceEndpoint resourceEndpoint;
     private final WatchEndpoint watchEndpoint;
     private final java.util.function.Supplier<String> serverAddress;
 
-    public ApiHandler(Vertx vertx, ResourceRegistry resources, AdminToken token, Endpoints endpoints,
-                      java.util.function.Supplier<String> serverAddress) {
+    public ApiHandler(Vertx vertx, ResourceRegistry resources, AdminToken token, ServiceAccountTokens saTokens,
+                      Endpoints endpoints, java.util.function.Supplier<String> serverAddress) {
         this.vertx = vertx;
         this.resources = resources;
-        this.token = token;
+        this.authenticator = new Authenticator(token, saTokens, endpoints.store(), java.time.Clock.systemUTC());
+        this.access = new AccessCheck(new StoreRbacObjects(endpoints.store()));
+        this.reviews = new AccessReviews(access.objects());
         this.discovery = new Discovery(resources);
         this.openApi = new OpenApiEndpoint(resources);
         this.resourceEndpoint = endpoints.resources();
@@ -55,13 +61,18 @@ public final class ApiHandler {
         Context context = vertx.getOrCreateContext();
         Reply reply = new Reply(context, request.response());
         String path = request.path();
-        if (!isPublic(path) && !authenticated(request)) {
-            reply.error(Errors.unauthorized());
-            return;
+        UserInfo user = authenticator.authenticate(request.getHeader("Authorization")).orElse(null);
+        if (user == null) {
+            if (!isPublic(path)) {
+                reply.error(Errors.unauthorized());
+                return;
+            }
+            user = UserInfo.anonymous();
         }
+        UserInfo caller = user;
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
-            webSocketWatch(request, context);
+            webSocketWatch(request, context, caller);
             return;
         }
         String length = request.getHeader("Content-Length");
@@ -85,20 +96,23 @@ public final class ApiHandler {
         });
         request.endHandler(v -> {
             if (!tooLarge[0]) {
-                Thread.ofVirtual().start(() -> route(request, reply, body.getBytes()));
+                Thread.ofVirtual().start(() -> route(request, reply, body.getBytes(), caller));
             }
         });
     }
 
-    private void route(HttpServerRequest request, Reply reply, byte[] body) {
+    private void route(HttpServerRequest request, Reply reply, byte[] body, UserInfo user) {
         String path = request.path();
         try {
+            if (RequestInfo.parse(path) == null && !reviews.handles(path)) {
+                access.requirePath(user, request.method().name(), path);
+            }
             switch (path) {
                 case "/version", "/version/" -> reply.json(200, VersionInfo.json());
                 case "/healthz", "/livez", "/readyz" -> reply.text(200, "ok");
                 case "/api", "/api/" -> discoveryRoot(request, reply, true);
                 case "/apis", "/apis/" -> discoveryRoot(request, reply, false);
-                default -> routeDeeper(request, reply, body, path);
+                default -> routeDeeper(request, reply, body, path, user);
             }
         } catch (ApiException e) {
             reply.error(e);
@@ -108,7 +122,13 @@ public final class ApiHandler {
         }
     }
 
-    private void routeDeeper(HttpServerRequest request, Reply reply, byte[] body, String path) {
+    private void routeDeeper(HttpServerRequest request, Reply reply, byte[] body, String path, UserInfo user) {
+        if (reviews.handles(path)) {
+            access.requireResource(user, request.method().name(), RequestInfo.parse(path), false);
+            reply.json(201, reviews.review(path, BodyDecoder.parse(body, request.getHeader("Content-Type"),
+                    FieldValidationMode.IGNORE, new Warnings()), user));
+            return;
+        }
         if (path.startsWith("/healthz/") || path.startsWith("/livez/") || path.startsWith("/readyz/")) {
             reply.text(200, "ok");
             return;
@@ -137,7 +157,8 @@ public final class ApiHandler {
         ResourceType type = resources.find(info.group(), info.version(), info.resource())
                 .orElseThrow(Errors::pathNotFound);
         ApiRequest req = new ApiRequest(request.method().name(), info, type, request.params(), request.headers(),
-                body, context(request), new Warnings());
+                body, context(request, user), new Warnings());
+        access.requireResource(user, req.method(), info, req.flag("watch"));
         if (info.name() == null && req.method().equals("GET") && req.flag("watch")) {
             watch(request, reply, req);
         } else {
@@ -156,7 +177,7 @@ public final class ApiHandler {
      * A watch over WebSocket, as fabric8 asks first. The upgrade happens at once; a request that is
      * not a valid watch then gets its Status as an ERROR event before the socket closes.
      */
-    private void webSocketWatch(HttpServerRequest request, Context context) {
+    private void webSocketWatch(HttpServerRequest request, Context context, UserInfo user) {
         request.toWebSocket().onSuccess(ws -> Thread.ofVirtual().start(() -> {
             WebSocketWatchSink sink = new WebSocketWatchSink(context, ws);
             try {
@@ -167,7 +188,8 @@ public final class ApiHandler {
                 ResourceType type = resources.find(info.group(), info.version(), info.resource())
                         .orElseThrow(Errors::pathNotFound);
                 ApiRequest req = new ApiRequest("GET", info, type, request.params(), request.headers(),
-                        new byte[0], context(request), new Warnings());
+                        new byte[0], context(request, user), new Warnings());
+                access.requireResource(user, "GET", info, true);
                 watchEndpoint.prepare(req).run(sink);
             } catch (ApiException e) {
                 sink.send(("{\"type\":\"ERROR\",\"object\":" + Json.string(e.toJson()) + "}")
@@ -195,7 +217,7 @@ public final class ApiHandler {
         reply.json(200, body);
     }
 
-    private RequestContext context(HttpServerRequest request) {
+    private RequestContext context(HttpServerRequest request, UserInfo user) {
         String manager = request.getParam("fieldManager");
         if (manager == null || manager.isEmpty()) {
             String agent = request.getHeader("User-Agent");
@@ -205,16 +227,8 @@ public final class ApiHandler {
         if (!dryRun.isEmpty() && !dryRun.equals(List.of("All"))) {
             throw Errors.badRequest("dryRun: Unsupported value: \"" + dryRun.get(0) + "\": supported values: \"All\"");
         }
-        return new RequestContext("system:admin", manager,
+        return new RequestContext(user.name(), manager,
                 FieldValidationMode.parse(request.getParam("fieldValidation")), !dryRun.isEmpty());
-    }
-
-    private boolean authenticated(HttpServerRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return token.matches(header.substring(7).trim());
     }
 
     private static boolean isPublic(String path) {

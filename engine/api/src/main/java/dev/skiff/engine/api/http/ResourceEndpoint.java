@@ -28,9 +28,11 @@ final class ResourceEndpoint {
     private final PatchEndpoint patches;
     private final ScaleSubresource scale;
     private final NamespaceTermination namespaces;
+    private final TokenRequests tokenRequests;
 
     ResourceEndpoint(GenericRegistry registry, TableOutput tables, NamespaceTermination namespaces,
-                     dev.skiff.engine.api.apply.ManagedFields managedFields) {
+                     dev.skiff.engine.api.apply.ManagedFields managedFields, TokenRequests tokenRequests) {
+        this.tokenRequests = tokenRequests;
         this.registry = registry;
         this.tables = tables;
         this.patches = new PatchEndpoint(registry, managedFields);
@@ -42,6 +44,11 @@ final class ResourceEndpoint {
     void handle(ApiRequest req, Reply reply) {
         RequestInfo info = req.info();
         String sub = info.subresource();
+        if (sub != null && sub.equals("token") && req.type().group().isEmpty()
+                && req.type().kind().equals("ServiceAccount") && info.name() != null) {
+            reply.json(201, tokenRequests.create(req), req.warnings().messages());
+            return;
+        }
         if (sub != null && !(sub.equals("status") && req.type().hasStatus())
                 && !(sub.equals("scale") && req.type().hasScale())) {
             throw Errors.pathNotFound();

@@ -15,7 +15,9 @@ public enum NameRule {
     DNS1035_LABEL(63, "[a-z]([-a-z0-9]*[a-z0-9])?",
             "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an "
                     + "alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or "
-                    + "'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')");
+                    + "'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"),
+    /** RBAC objects: any name that can be one URL path segment ("system:basic-user" is fine). */
+    PATH_SEGMENT(Integer.MAX_VALUE, "[^/%]+", "may not contain '/' or '%'");
 
     private final int maxLength;
     private final Pattern pattern;
@@ -30,6 +32,16 @@ public enum NameRule {
     /** The problems with {@code name}, empty when it is valid. */
     public java.util.List<String> problems(String name) {
         java.util.List<String> problems = new java.util.ArrayList<>();
+        if (this == PATH_SEGMENT) {
+            if (name.equals(".") || name.equals("..")) {
+                problems.add("may not be '" + name + "'");
+            } else if (name.contains("/")) {
+                problems.add("may not contain '/'");
+            } else if (name.contains("%")) {
+                problems.add("may not contain '%'");
+            }
+            return problems;
+        }
         if (name.length() > maxLength) {
             problems.add("must be no more than " + maxLength + " characters");
         }
@@ -41,6 +53,6 @@ public enum NameRule {
 
     /** How long a generateName prefix may be so that the random suffix still fits. */
     public int maxLength() {
-        return maxLength;
+        return Math.min(maxLength, 253);
     }
 }

@@ -48,6 +48,8 @@ public final class Strategies {
             case "Deployment", "ReplicaSet", "Job", "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy" -> true;
             default -> false;
         };
-        return new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, generation, type.hasStatus());
+        NameRule names = type.group().equals("rbac.authorization.k8s.io") ? NameRule.PATH_SEGMENT
+                : NameRule.DNS1123_SUBDOMAIN;
+        return new GenericStrategy(names, generation, type.hasStatus());
     }
 }
