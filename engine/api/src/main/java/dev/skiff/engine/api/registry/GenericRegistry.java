@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.defaults.Defaults;
+import dev.skiff.engine.api.validation.FieldError;
+import dev.skiff.engine.api.validation.Validation;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.api.status.Errors;
@@ -91,7 +93,7 @@ public final class GenericRegistry {
             if (name.isEmpty()) {
                 meta.put("name", generated(generateName, strategy.nameRule().maxLength()));
             }
-            validate(type, strategy, object);
+            validate(type, strategy, object, null);
             String finalName = meta.path("name").asText();
             if (ctx.dryRun()) {
                 if (store.get(type.key(namespace, finalName)).isPresent()) {
@@ -210,7 +212,7 @@ public final class GenericRegistry {
             return current;
         }
         managedFields.recordUpdate(type, old, desired, ctx, subresource, clock.instant());
-        validate(type, strategy, desired);
+        validate(type, strategy, desired, subresource == Subresource.STATUS ? null : old);
         List<String> added = Finalizers.added(old, desired);
         if (oldMeta.has("deletionTimestamp") && !added.isEmpty()) {
             throw Errors.invalid(type.kind(), type.group(), name, List.of(new Status.Cause("FieldValueForbidden",
@@ -294,9 +296,16 @@ public final class GenericRegistry {
         });
     }
 
-    private void validate(ResourceType type, KindStrategy strategy, ObjectNode object) {
+    /** Metadata, the kind's field rules (and its update rules when {@code old} is given), all at once. */
+    private void validate(ResourceType type, KindStrategy strategy, ObjectNode object, ObjectNode old) {
         List<Status.Cause> causes = new ArrayList<>(MetadataValidation.validate(type, strategy, object));
         causes.addAll(strategy.validate(object));
+        List<FieldError> fieldErrors = old == null
+                ? Validation.validateCreate(type.group(), type.version(), type.kind(), object)
+                : Validation.validateUpdate(type.group(), type.version(), type.kind(), object, old);
+        for (FieldError e : fieldErrors) {
+            causes.add(new Status.Cause(e.type(), e.message(), e.field()));
+        }
         if (!causes.isEmpty()) {
             throw Errors.invalid(type.kind(), type.group(), Json.text(object, "metadata.name"), causes);
         }

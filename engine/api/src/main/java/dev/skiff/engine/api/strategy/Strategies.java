@@ -8,6 +8,7 @@ import java.util.Map;
 public final class Strategies {
     private static final Map<String, KindStrategy> SPECIAL = Map.of(
             "/Pod", new PodStrategy(),
+            "batch/Job", new JobStrategy(),
             "/Namespace", new GenericStrategy(NameRule.DNS1123_LABEL, false, true) {
                 @Override
                 public void prepareForCreate(ObjectNode ns) {

@@ -103,10 +103,33 @@ class ApiSemanticsTest {
     @Test
     void anOversizedObjectIs413AndNothingIsStored() {
         String big = "x".repeat(1_600_000);
-        ApiHttp.Response r = api.post("/api/v1/namespaces/default/configmaps", configMap("big", big));
+        ApiHttp.Response r = api.post("/apis/apps/v1/namespaces/default/deployments", """
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"big"},
+                 "spec":{"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},
+                 "spec":{"containers":[{"name":"c","image":"i","env":[{"name":"BIG","value":"%s"}]}]}}}}"""
+                .formatted(big));
         assertThat(r.code()).isEqualTo(413);
         assertThat(r.json().path("reason").asText()).isEqualTo("RequestEntityTooLarge");
-        assertThat(api.get("/api/v1/namespaces/default/configmaps/big").code()).isEqualTo(404);
+        assertThat(api.get("/apis/apps/v1/namespaces/default/deployments/big").code()).isEqualTo(404);
+    }
+
+    @Test
+    void aConfigMapOverOneMebibyteIsInvalidAsInKubernetes() {
+        ApiHttp.Response r = api.post("/api/v1/namespaces/default/configmaps", configMap("toobig", "x".repeat(1_100_000)));
+        assertThat(r.code()).isEqualTo(422);
+        assertThat(r.json().path("message").asText()).contains("Too long");
+    }
+
+    @Test
+    void anInvalidDeploymentNamesEveryBadField() {
+        ApiHttp.Response r = api.post("/apis/apps/v1/namespaces/default/deployments", """
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"bad"},
+                 "spec":{"replicas":-1,"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"c"}},
+                 "spec":{"containers":[{"name":"C_1","image":""}]}}}}""");
+        assertThat(r.code()).isEqualTo(422);
+        assertThat(r.json().at("/details/causes")).extracting(c -> c.path("field").asText())
+                .contains("spec.replicas", "spec.template.metadata.labels", "spec.template.spec.containers[0].name",
+                        "spec.template.spec.containers[0].image");
     }
 
     @Test

@@ -286,6 +286,30 @@ class KubectlEndToEndTest {
     }
 
     @Test
+    void anInvalidManifestShowsEachCause() {
+        Kubectl.Result r = kubectl.apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: broken, namespace: default}
+                spec:
+                  replicas: -1
+                  selector: {matchLabels: {app: broken}}
+                  template:
+                    metadata: {labels: {app: other}}
+                    spec:
+                      containers:
+                      - name: web
+                        image: registry.example/web:1
+                        ports: [{containerPort: 70000}]
+                """);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("The Deployment \"broken\" is invalid:",
+                "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+                "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000",
+                "spec.template.metadata.labels: Invalid value");
+    }
+
+    @Test
     void aNameThatIsNotDns1123IsRefusedWithTheReason() {
         Kubectl.Result r = kubectl.run("create", "configmap", "Bad_Name", "--from-literal=a=b");
         assertThat(r.exitCode()).isNotZero();
