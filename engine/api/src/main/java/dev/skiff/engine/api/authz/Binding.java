@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ record Binding(String kind, String name, String namespace, String roleKind, Stri
     /** {@code RoleBinding "NAME/NAMESPACE" of ClusterRole "edit" to User "jane"}. */
     String describe(Subject subject) {
         String bindingName = kind.equals(RbacApi.CLUSTER_ROLE_BINDING) ? name : name + "/" + namespace;
-        return kind + " " + GoStrings.quote(bindingName) + " of " + roleKind + " " + GoStrings.quote(roleName)
+        return kind + " " + GoQuote.quote(bindingName) + " of " + roleKind + " " + GoQuote.quote(roleName)
                 + " to " + subject.describe(subjectNamespace());
     }
 }

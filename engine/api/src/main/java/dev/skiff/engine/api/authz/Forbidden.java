@@ -2,6 +2,7 @@ package dev.skiff.engine.api.authz;
 
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.api.status.Status;
+import dev.skiff.engine.api.text.GoQuote;
 
 /**
  * The 403 a request gets when no authorizer allows it, worded exactly as kube-apiserver 1.32 words it
@@ -30,7 +31,7 @@ public final class Forbidden {
         if (request.name().isEmpty()) {
             return qualified + " is forbidden: " + detail;
         }
-        return qualified + " " + GoStrings.quote(request.name()) + " is forbidden: " + detail;
+        return qualified + " " + GoQuote.quote(request.name()) + " is forbidden: " + detail;
     }
 
     /** The whole {@code Status}: code 403, reason Forbidden, details naming the object as Kubernetes does. */
@@ -49,14 +50,14 @@ public final class Forbidden {
     }
 
     private static String whoCannotWhat(UserInfo user, RequestAttributes request) {
-        String who = "User " + GoStrings.quote(user == null ? "" : user.name());
+        String who = "User " + GoQuote.quote(user == null ? "" : user.name());
         if (!request.resourceRequest()) {
-            return who + " cannot " + request.verb() + " path " + GoStrings.quote(request.path());
+            return who + " cannot " + request.verb() + " path " + GoQuote.quote(request.path());
         }
-        String what = who + " cannot " + request.verb() + " resource " + GoStrings.quote(request.combinedResource())
-                + " in API group " + GoStrings.quote(request.apiGroup());
+        String what = who + " cannot " + request.verb() + " resource " + GoQuote.quote(request.combinedResource())
+                + " in API group " + GoQuote.quote(request.apiGroup());
         if (!request.namespace().isEmpty()) {
-            return what + " in the namespace " + GoStrings.quote(request.namespace());
+            return what + " in the namespace " + GoQuote.quote(request.namespace());
         }
         return what + " at the cluster scope";
     }

@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -40,7 +41,7 @@ final class GoObjectMeta {
         for (String[] f : new String[][] {{"Name", "name"}, {"GenerateName", "generateName"},
                 {"Namespace", "namespace"}, {"SelfLink", "selfLink"}, {"UID", "uid"},
                 {"ResourceVersion", "resourceVersion"}}) {
-            fields.add(f[0] + ":" + GoStrings.quote(text(m.get(f[1]))));
+            fields.add(f[0] + ":" + GoQuote.quote(text(m.get(f[1]))));
         }
         fields.add("Generation:" + m.path("generation").asLong(0));
         fields.add("CreationTimestamp:" + time(m.get("creationTimestamp")));
@@ -50,7 +51,7 @@ final class GoObjectMeta {
         fields.add("Labels:" + stringMap(m.get("labels")));
         fields.add("Annotations:" + stringMap(m.get("annotations")));
         fields.add("OwnerReferences:" + ownerReferences(m.get("ownerReferences")));
-        fields.add("Finalizers:" + (absent(m.get("finalizers")) ? "[]string(nil)" : GoStrings.stringSlice(strings(m.get("finalizers")))));
+        fields.add("Finalizers:" + (absent(m.get("finalizers")) ? "[]string(nil)" : GoQuote.stringSlice(strings(m.get("finalizers")))));
         fields.add("ManagedFields:" + managedFields(m.get("managedFields")));
         return "v1.ObjectMeta{" + String.join(", ", fields) + "}";
     }
@@ -103,7 +104,7 @@ final class GoObjectMeta {
         keys.sort(null);
         List<String> entries = new ArrayList<>();
         for (String k : keys) {
-            entries.add(GoStrings.quote(k) + ":" + GoStrings.quote(v.get(k).asText()));
+            entries.add(GoQuote.quote(k) + ":" + GoQuote.quote(v.get(k).asText()));
         }
         return "map[string]string{" + String.join(", ", entries) + "}";
     }
@@ -114,9 +115,9 @@ final class GoObjectMeta {
         }
         List<String> refs = new ArrayList<>();
         for (JsonNode r : v) {
-            refs.add("v1.OwnerReference{APIVersion:" + GoStrings.quote(text(r.get("apiVersion")))
-                    + ", Kind:" + GoStrings.quote(text(r.get("kind"))) + ", Name:" + GoStrings.quote(text(r.get("name")))
-                    + ", UID:" + GoStrings.quote(text(r.get("uid"))) + ", Controller:" + boolPointer(r.get("controller"))
+            refs.add("v1.OwnerReference{APIVersion:" + GoQuote.quote(text(r.get("apiVersion")))
+                    + ", Kind:" + GoQuote.quote(text(r.get("kind"))) + ", Name:" + GoQuote.quote(text(r.get("name")))
+                    + ", UID:" + GoQuote.quote(text(r.get("uid"))) + ", Controller:" + boolPointer(r.get("controller"))
                     + ", BlockOwnerDeletion:" + boolPointer(r.get("blockOwnerDeletion")) + "}");
         }
         return "[]v1.OwnerReference{" + String.join(", ", refs) + "}";
@@ -128,13 +129,13 @@ final class GoObjectMeta {
         }
         List<String> entries = new ArrayList<>();
         for (JsonNode e : v) {
-            entries.add("v1.ManagedFieldsEntry{Manager:" + GoStrings.quote(text(e.get("manager")))
-                    + ", Operation:" + GoStrings.quote(text(e.get("operation")))
-                    + ", APIVersion:" + GoStrings.quote(text(e.get("apiVersion")))
+            entries.add("v1.ManagedFieldsEntry{Manager:" + GoQuote.quote(text(e.get("manager")))
+                    + ", Operation:" + GoQuote.quote(text(e.get("operation")))
+                    + ", APIVersion:" + GoQuote.quote(text(e.get("apiVersion")))
                     + ", Time:" + (absent(e.get("time")) ? "<nil>" : time(e.get("time")))
-                    + ", FieldsType:" + GoStrings.quote(text(e.get("fieldsType")))
+                    + ", FieldsType:" + GoQuote.quote(text(e.get("fieldsType")))
                     + ", FieldsV1:(*v1.FieldsV1)(" + (absent(e.get("fieldsV1")) ? "nil" : SOME_ADDRESS) + ")"
-                    + ", Subresource:" + GoStrings.quote(text(e.get("subresource"))) + "}");
+                    + ", Subresource:" + GoQuote.quote(text(e.get("subresource"))) + "}");
         }
         return "[]v1.ManagedFieldsEntry{" + String.join(", ", entries) + "}";
     }

@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,10 +91,10 @@ final class RuleResolver {
         String name = binding.roleName();
         return switch (binding.roleKind()) {
             case RbacApi.ROLE -> RoleLookup.of(objects.role(binding.subjectNamespace(), name).orElse(null),
-                    "role." + RbacApi.GROUP + " " + GoStrings.quote(name) + " not found");
+                    "role." + RbacApi.GROUP + " " + GoQuote.quote(name) + " not found");
             case RbacApi.CLUSTER_ROLE -> RoleLookup.of(objects.clusterRole(name).orElse(null),
-                    "clusterrole." + RbacApi.GROUP + " " + GoStrings.quote(name) + " not found");
-            default -> new RoleLookup(null, "unsupported role reference kind: " + GoStrings.quote(binding.roleKind()));
+                    "clusterrole." + RbacApi.GROUP + " " + GoQuote.quote(name) + " not found");
+            default -> new RoleLookup(null, "unsupported role reference kind: " + GoQuote.quote(binding.roleKind()));
         };
     }
 

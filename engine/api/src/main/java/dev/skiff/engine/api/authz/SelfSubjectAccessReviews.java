@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.status.Errors;
 import dev.skiff.engine.api.status.Status;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +71,7 @@ public final class SelfSubjectAccessReviews {
         List<Status.Cause> causes = new ArrayList<>();
         if (resource != null && nonResource != null) {
             causes.add(invalid("spec.nonResourceAttributes", "authorization.NonResourceAttributes{Path:"
-                    + GoStrings.quote(text(nonResource, "path")) + ", Verb:" + GoStrings.quote(text(nonResource, "verb"))
+                    + GoQuote.quote(text(nonResource, "path")) + ", Verb:" + GoQuote.quote(text(nonResource, "verb"))
                     + "}", "cannot be specified in combination with resourceAttributes"));
         }
         if (resource == null && nonResource == null) {

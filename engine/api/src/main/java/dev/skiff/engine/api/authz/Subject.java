@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 
 /**
  * One entry of a binding's {@code subjects}: a User, Group or ServiceAccount. A ServiceAccount subject without a
@@ -37,9 +38,9 @@ public record Subject(String kind, String name, String namespace) {
     String describe(String bindingNamespace) {
         if (kind.equals(RbacApi.SERVICE_ACCOUNT_KIND)) {
             String ns = namespace.isEmpty() ? bindingNamespace : namespace;
-            return kind + " " + GoStrings.quote(name + "/" + ns);
+            return kind + " " + GoQuote.quote(name + "/" + ns);
         }
-        return kind + " " + GoStrings.quote(name);
+        return kind + " " + GoQuote.quote(name);
     }
 
     private static String text(JsonNode node, String field) {

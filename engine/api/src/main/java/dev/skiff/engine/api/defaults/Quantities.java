@@ -2,6 +2,7 @@ package dev.skiff.engine.api.defaults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.resource.Quantity;
 import java.util.ArrayList;
 import java.util.Map;
 
@@ -50,21 +51,6 @@ final class Quantities {
     }
 
     private static Quantity parse(JsonNode value) {
-        String text;
-        if (value == null) {
-            return null;
-        } else if (value.isTextual()) {
-            text = value.asText();
-        } else if (value.isNumber()) {
-            // Go's decoder also takes a bare JSON number as a quantity.
-            text = value.decimalValue().stripTrailingZeros().toPlainString();
-        } else {
-            return null;
-        }
-        try {
-            return Quantity.parse(text);
-        } catch (IllegalArgumentException invalid) {
-            return null;
-        }
+        return Quantity.of(value).orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.skiff.engine.api.resource.Quantity;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -132,7 +133,7 @@ final class FieldWalk {
             case QUANTITY -> {
                 // Quantity parses a JSON number's literal text too; anything else fails its grammar
                 String text = value.isTextual() ? value.textValue() : value.isNumber() ? value.asText() : value.toString();
-                QuantityFormat.problem(text).ifPresent(message ->
+                Quantity.problem(text).ifPresent(message ->
                         problems.add(new FieldProblem(FieldProblem.Kind.DECODING_ERROR, at.path(), message)));
             }
         }

@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class FieldLabels {
             case "/ReplicationController" -> converted(Set.of(NAME, NAMESPACE, "status.replicas"), Map.of(),
                     object -> withMetadata(object, Map.of("status.replicas", number(object, "status", "replicas"))));
             case "batch/Job" -> new FieldLabels(Set.of(NAME, NAMESPACE, "status.successful"), Map.of(),
-                    label -> "field label " + GoText.quote(label) + " not supported for batchv1.Job",
+                    label -> "field label " + GoQuote.quote(label) + " not supported for batchv1.Job",
                     object -> withMetadata(object,
                             Map.of("status.successful", number(object, "status", "succeeded"))));
             case "apps/ReplicaSet" -> metadataOnly(
@@ -89,7 +90,7 @@ final class FieldLabels {
     // runtime.DefaultMetaV1FieldSelectorConversion, for kinds without a conversion function of their own.
     private static FieldLabels metadataOnly(Function<JsonNode, Map<String, String>> values) {
         return new FieldLabels(Set.of(NAME, NAMESPACE), Map.of(),
-                label -> GoText.quote(label) + " is not a known field selector: only \"metadata.name\", "
+                label -> GoQuote.quote(label) + " is not a known field selector: only \"metadata.name\", "
                         + "\"metadata.namespace\"",
                 values);
     }

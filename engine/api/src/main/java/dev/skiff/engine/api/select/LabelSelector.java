@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ public final class LabelSelector {
                 case "NotIn" -> Operator.NOT_IN;
                 case "Exists" -> Operator.EXISTS;
                 case "DoesNotExist" -> Operator.DOES_NOT_EXIST;
-                default -> throw new SelectorException(GoText.quote(operatorName)
+                default -> throw new SelectorException(GoQuote.quote(operatorName)
                         + " is not a valid label selector operator");
             };
             JsonNode values = expression.path("values");

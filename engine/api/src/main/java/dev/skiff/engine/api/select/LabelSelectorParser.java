@@ -1,5 +1,7 @@
 package dev.skiff.engine.api.select;
 
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,10 +116,10 @@ final class LabelSelectorParser {
             throw new RequirementError("found '" + keyToken.literal() + "', expected: identifier");
         }
         String key = keyToken.literal();
-        List<String> keyProblems = LabelSyntax.keyErrors(key);
+        List<String> keyProblems = Formats.qualifiedName(key);
         if (!keyProblems.isEmpty()) {
             // The parser validates the key with a nil field path, which Kubernetes prints as "<nil>".
-            throw new RequirementError(Requirement.invalid("<nil>", GoText.quote(key),
+            throw new RequirementError(Requirement.invalid("<nil>", GoQuote.quote(key),
                     String.join("; ", keyProblems)));
         }
         TokenType following = lookahead(Context.VALUES).type();

@@ -1,5 +1,7 @@
 package dev.skiff.engine.api.select;
 
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,46 +36,46 @@ public record Requirement(String key, Operator operator, List<String> values) {
     static Requirement validated(String key, Operator operator, List<String> values, String keyField) {
         List<String> given = values == null ? List.of() : values;
         List<String> errors = new ArrayList<>();
-        List<String> keyProblems = LabelSyntax.keyErrors(key);
+        List<String> keyProblems = Formats.qualifiedName(key);
         if (!keyProblems.isEmpty()) {
-            errors.add(invalid(keyField, GoText.quote(key), String.join("; ", keyProblems)));
+            errors.add(invalid(keyField, GoQuote.quote(key), String.join("; ", keyProblems)));
         }
         switch (operator) {
             case IN, NOT_IN -> {
                 if (given.isEmpty()) {
-                    errors.add(invalid("values", GoText.stringSlice(values),
+                    errors.add(invalid("values", GoQuote.stringSlice(values),
                             "for 'in', 'notin' operators, values set can't be empty"));
                 }
             }
             case EQUALS, DOUBLE_EQUALS, NOT_EQUALS -> {
                 if (given.size() != 1) {
-                    errors.add(invalid("values", GoText.stringSlice(values),
+                    errors.add(invalid("values", GoQuote.stringSlice(values),
                             "exact-match compatibility requires one single value"));
                 }
             }
             case EXISTS, DOES_NOT_EXIST -> {
                 if (!given.isEmpty()) {
-                    errors.add(invalid("values", GoText.stringSlice(values),
+                    errors.add(invalid("values", GoQuote.stringSlice(values),
                             "values set must be empty for exists and does not exist"));
                 }
             }
             case GREATER_THAN, LESS_THAN -> {
                 if (given.size() != 1) {
-                    errors.add(invalid("values", GoText.stringSlice(values),
+                    errors.add(invalid("values", GoQuote.stringSlice(values),
                             "for 'Gt', 'Lt' operators, exactly one value is required"));
                 }
                 for (int i = 0; i < given.size(); i++) {
                     if (parseInteger(given.get(i)) == null) {
-                        errors.add(invalid("values[" + i + "]", GoText.quote(given.get(i)),
+                        errors.add(invalid("values[" + i + "]", GoQuote.quote(given.get(i)),
                                 "for 'Gt', 'Lt' operators, the value must be an integer"));
                     }
                 }
             }
         }
         for (int i = 0; i < given.size(); i++) {
-            List<String> valueProblems = LabelSyntax.valueErrors(given.get(i));
+            List<String> valueProblems = Formats.labelValue(given.get(i));
             if (!valueProblems.isEmpty()) {
-                errors.add(invalid("values[" + i + "][" + key + "]", GoText.quote(given.get(i)),
+                errors.add(invalid("values[" + i + "][" + key + "]", GoQuote.quote(given.get(i)),
                         String.join("; ", valueProblems)));
             }
         }

@@ -2,6 +2,9 @@ package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.resource.Quantity;
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +61,8 @@ final class ClusterObjectValidation {
             }
             if (!unique.add(effect + "\u0000" + key)) {
                 errs.add(new FieldError("FieldValueDuplicate", at.toString(), "Duplicate value: "
-                        + "core.Taint{Key:" + GoValue.quote(key) + ", Value:" + GoValue.quote(Fields.text(taint, "value"))
-                        + ", Effect:" + GoValue.quote(effect) + ", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair"));
+                        + "core.Taint{Key:" + GoQuote.quote(key) + ", Value:" + GoQuote.quote(Fields.text(taint, "value"))
+                        + ", Effect:" + GoQuote.quote(effect) + ", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair"));
             }
         }
         JsonNode status = Fields.object(node, "status");

@@ -2,6 +2,8 @@ package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +85,7 @@ final class DeploymentValidation {
                 String rolling = Fields.has(strategy, "rollingUpdate")
                         ? "(*apps.RollingUpdateDeployment)(0xc000000000)" : "(*apps.RollingUpdateDeployment)(nil)";
                 errs.add(FieldError.notSupported(path, GoValue.raw("apps.DeploymentStrategy{Type:"
-                        + GoValue.quote(type) + ", RollingUpdate:" + rolling + "}"), List.of("Recreate", "RollingUpdate")));
+                        + GoQuote.quote(type) + ", RollingUpdate:" + rolling + "}"), List.of("Recreate", "RollingUpdate")));
             }
         }
         return errs;

@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.Formats;
 import java.util.ArrayList;
 import java.util.List;
 

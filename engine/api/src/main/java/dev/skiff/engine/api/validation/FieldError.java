@@ -1,5 +1,6 @@
 package dev.skiff.engine.api.validation;
 
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record FieldError(String type, String field, String message) {
         if (!validValues.isEmpty()) {
             List<String> quoted = new ArrayList<>();
             for (String v : validValues) {
-                quoted.add(GoValue.quote(v));
+                quoted.add(GoQuote.quote(v));
             }
             detail = "supported values: " + String.join(", ", quoted);
         }
@@ -83,7 +84,7 @@ public record FieldError(String type, String field, String message) {
     }
 
     static FieldError notFound(FieldPath path, String value) {
-        return new FieldError("FieldValueNotFound", path.toString(), "Not found: " + GoValue.quote(value));
+        return new FieldError("FieldValueNotFound", path.toString(), "Not found: " + GoQuote.quote(value));
     }
 
     private static String withDetail(String head, String detail) {

@@ -1,6 +1,9 @@
 package dev.skiff.engine.api.validation;
 
+import static dev.skiff.engine.api.text.GoQuote.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +40,7 @@ record GoValue(String text) {
 
     /** A {@code []string}; {@code null} prints as the nil slice. */
     static GoValue stringSlice(List<String> values) {
-        return new GoValue(stringSliceText(values));
+        return new GoValue(GoQuote.stringSlice(values));
     }
 
     /** A {@code map[string]string} from a JSON object (absent or null prints as the nil map); Go sorts keys. */
@@ -75,23 +78,12 @@ record GoValue(String text) {
                 }
                 out.append("v1.LabelSelectorRequirement{Key:").append(quote(Fields.text(e, "key")))
                         .append(", Operator:").append(quote(Fields.text(e, "operator")))
-                        .append(", Values:").append(stringSliceText(Fields.stringsOrNull(e, "values")))
+                        .append(", Values:").append(GoQuote.stringSlice(Fields.stringsOrNull(e, "values")))
                         .append('}');
             }
             out.append('}');
         }
         return new GoValue(out.append('}').toString());
-    }
-
-    static String stringSliceText(List<String> values) {
-        if (values == null) {
-            return "[]string(nil)";
-        }
-        List<String> quoted = new ArrayList<>();
-        for (String v : values) {
-            quoted.add(quote(v));
-        }
-        return "[]string{" + String.join(", ", quoted) + "}";
     }
 
     static String stringMapText(JsonNode object) {
@@ -107,33 +99,5 @@ record GoValue(String text) {
         List<String> pairs = new ArrayList<>();
         sorted.forEach((k, v) -> pairs.add(quote(k) + ":" + quote(v)));
         return "map[string]string{" + String.join(", ", pairs) + "}";
-    }
-
-    /** Go's {@code strconv.Quote}: double quotes, with escapes for quotes, backslashes and control characters. */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 11 -> out.append("\\v");
-                default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(String.format("\\x%02x", cp));
-                    } else if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
-                        out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
     }
 }

@@ -3,6 +3,8 @@ package dev.skiff.engine.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.resource.Quantity;
+import dev.skiff.engine.api.text.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.text.Formats;
 import java.util.ArrayList;
 import java.util.List;
 

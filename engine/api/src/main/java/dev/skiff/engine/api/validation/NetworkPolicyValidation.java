@@ -2,6 +2,8 @@ package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,7 @@ final class NetworkPolicyValidation {
         }
         List<String> types = Fields.strings(spec, "policyTypes");
         if (types.size() > 2) {
-            errs.add(FieldError.invalid(path.child("policyTypes"), GoValue.raw(GoValue.stringSliceText(types)
+            errs.add(FieldError.invalid(path.child("policyTypes"), GoValue.raw(GoQuote.stringSlice(types)
                     .replace("[]string", "[]networking.PolicyType")), "may not specify more than two policyTypes"));
             return errs;
         }

@@ -1,6 +1,8 @@
 package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.resource.Quantity;
+import dev.skiff.engine.api.text.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ final class ResourceRequirementsValidation {
         if (!name.startsWith(HUGEPAGES)) {
             return List.of();
         }
-        Optional<Quantity> pageSize = Quantity.parse(name.substring(HUGEPAGES.length()));
+        Optional<Quantity> pageSize = Quantity.tryParse(name.substring(HUGEPAGES.length()));
         if (pageSize.isEmpty() || pageSize.get().signum() <= 0) {
             return List.of();
         }

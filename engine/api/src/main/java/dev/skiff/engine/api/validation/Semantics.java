@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.resource.Quantity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.skiff.engine.api.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.text.Formats;
+import dev.skiff.engine.api.text.GoQuote;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -140,7 +142,7 @@ final class ServiceValidation {
             String protocol = protocol(ports.get(i));
             if (!seen.add(protocol + "/" + port)) {
                 errs.add(FieldError.duplicate(specPath.child("ports").index(i), GoValue.raw(
-                        "core.ServicePort{Name:\"\", Protocol:" + GoValue.quote(protocol)
+                        "core.ServicePort{Name:\"\", Protocol:" + GoQuote.quote(protocol)
                                 + ", AppProtocol:(*string)(nil), Port:" + port
                                 + ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}")));
             }

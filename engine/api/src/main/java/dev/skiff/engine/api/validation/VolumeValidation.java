@@ -1,6 +1,8 @@
 package dev.skiff.engine.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.engine.api.resource.Quantity;
+import dev.skiff.engine.api.text.Formats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

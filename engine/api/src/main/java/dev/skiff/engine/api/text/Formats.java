@@ -1,14 +1,17 @@
-package dev.skiff.engine.api.validation;
+package dev.skiff.engine.api.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The string formats of {@code k8s.io/apimachinery/pkg/util/validation}: each check returns the list of
- * Kubernetes' messages for what is wrong, empty when the value is fine.
+ * Kubernetes' messages for what is wrong, empty when the value is fine. Object validation, label selectors and
+ * metadata checks all use these, so that one rule gives one text everywhere. Lengths count UTF-8 bytes, as Go's
+ * {@code len} does.
  */
-final class Formats {
+public final class Formats {
 
     private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final String QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', "
@@ -67,14 +70,16 @@ final class Formats {
     private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
     private static final Pattern ONE_LETTER = Pattern.compile(".*[a-z].*", Pattern.DOTALL);
 
-    static final int DNS1123_LABEL_MAX = 63;
-    static final int DNS1123_SUBDOMAIN_MAX = 253;
+    /** The longest DNS-1123 label: 63 characters. */
+    public static final int DNS1123_LABEL_MAX = 63;
+    /** The longest DNS-1123 subdomain: 253 characters. */
+    public static final int DNS1123_SUBDOMAIN_MAX = 253;
 
     private Formats() {
     }
 
     /** {@code IsQualifiedName}: label keys, annotation keys, resource names. */
-    static List<String> qualifiedName(String value) {
+    public static List<String> qualifiedName(String value) {
         List<String> errs = new ArrayList<>();
         String[] parts = value.split("/", -1);
         String name;
@@ -100,7 +105,7 @@ final class Formats {
         }
         if (name.isEmpty()) {
             errs.add("name part " + emptyError());
-        } else if (name.length() > 63) {
+        } else if (length(name) > 63) {
             errs.add("name part " + maxLenError(63));
         }
         if (!QUALIFIED_NAME.matcher(name).matches()) {
@@ -110,9 +115,9 @@ final class Formats {
     }
 
     /** {@code IsValidLabelValue}. */
-    static List<String> labelValue(String value) {
+    public static List<String> labelValue(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > 63) {
+        if (length(value) > 63) {
             errs.add(maxLenError(63));
         }
         if (!LABEL_VALUE.matcher(value).matches()) {
@@ -122,9 +127,9 @@ final class Formats {
     }
 
     /** {@code IsDNS1123Label}: container, port, volume and namespace names. */
-    static List<String> dns1123Label(String value) {
+    public static List<String> dns1123Label(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_LABEL_MAX) {
+        if (length(value) > DNS1123_LABEL_MAX) {
             errs.add(maxLenError(DNS1123_LABEL_MAX));
         }
         if (!DNS1123_LABEL.matcher(value).matches()) {
@@ -138,9 +143,9 @@ final class Formats {
     }
 
     /** {@code IsDNS1123Subdomain}: most object names, hostnames. */
-    static List<String> dns1123Subdomain(String value) {
+    public static List<String> dns1123Subdomain(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
+        if (length(value) > DNS1123_SUBDOMAIN_MAX) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX));
         }
         if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
@@ -150,9 +155,9 @@ final class Formats {
     }
 
     /** {@code IsDNS1035Label}: Service names (and Ingress backend service names in 1.32). */
-    static List<String> dns1035Label(String value) {
+    public static List<String> dns1035Label(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_LABEL_MAX) {
+        if (length(value) > DNS1123_LABEL_MAX) {
             errs.add(maxLenError(DNS1123_LABEL_MAX));
         }
         if (!DNS1035_LABEL.matcher(value).matches()) {
@@ -162,9 +167,9 @@ final class Formats {
     }
 
     /** {@code IsWildcardDNS1123Subdomain}: Ingress hosts with a {@code *}. */
-    static List<String> wildcardDns1123Subdomain(String value) {
+    public static List<String> wildcardDns1123Subdomain(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
+        if (length(value) > DNS1123_SUBDOMAIN_MAX) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX));
         }
         if (!WILDCARD_SUBDOMAIN.matcher(value).matches()) {
@@ -174,7 +179,7 @@ final class Formats {
     }
 
     /** {@code IsEnvVarName}, the strict rule (used when RelaxedEnvironmentVariableValidation is off). */
-    static List<String> envVarName(String value) {
+    public static List<String> envVarName(String value) {
         List<String> errs = new ArrayList<>();
         if (!ENV_VAR_NAME.matcher(value).matches()) {
             errs.add(regexError(ENV_VAR_NAME_MSG, ENV_VAR_NAME_FMT, "my.env-name", "MY_ENV.NAME", "MyEnvName1"));
@@ -184,7 +189,7 @@ final class Formats {
     }
 
     /** {@code IsRelaxedEnvVarName}: 1.32's default, the RelaxedEnvironmentVariableValidation gate being beta. */
-    static List<String> relaxedEnvVarName(String value) {
+    public static List<String> relaxedEnvVarName(String value) {
         List<String> errs = new ArrayList<>();
         if (value.isEmpty()) {
             errs.add("environment variable name " + emptyError());
@@ -200,9 +205,9 @@ final class Formats {
     }
 
     /** {@code IsConfigMapKey}: ConfigMap and Secret data keys. */
-    static List<String> configMapKey(String value) {
+    public static List<String> configMapKey(String value) {
         List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
+        if (length(value) > DNS1123_SUBDOMAIN_MAX) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX));
         }
         if (!CONFIG_MAP_KEY.matcher(value).matches()) {
@@ -213,14 +218,14 @@ final class Formats {
     }
 
     /** {@code IsValidPortNum}. */
-    static List<String> portNumber(long port) {
+    public static List<String> portNumber(long port) {
         return 1 <= port && port <= 65535 ? List.of() : List.of(inclusiveRangeError(1, 65535));
     }
 
     /** {@code IsValidPortName}: an IANA service name. */
-    static List<String> portName(String port) {
+    public static List<String> portName(String port) {
         List<String> errs = new ArrayList<>();
-        if (port.length() > 15) {
+        if (length(port) > 15) {
             errs.add(maxLenError(15));
         }
         if (!PORT_NAME_CHARSET.matcher(port).matches()) {
@@ -239,7 +244,7 @@ final class Formats {
     }
 
     /** {@code IsValidPercent}. */
-    static List<String> percent(String value) {
+    public static List<String> percent(String value) {
         if (PERCENT.matcher(value).matches()) {
             return List.of();
         }
@@ -248,7 +253,7 @@ final class Formats {
     }
 
     /** {@code IsHTTPHeaderName}. */
-    static List<String> httpHeaderName(String value) {
+    public static List<String> httpHeaderName(String value) {
         if (HTTP_HEADER_NAME.matcher(value).matches()) {
             return List.of();
         }
@@ -257,16 +262,17 @@ final class Formats {
     }
 
     /** Whether {@code value} matches the path part of {@code IsDomainPrefixedPath}. */
-    static boolean httpPath(String value) {
+    public static boolean httpPath(String value) {
         return HTTP_PATH.matcher(value).matches();
     }
 
-    static String httpPathError() {
+    /** The message for a path that fails {@link #httpPath}. */
+    public static String httpPathError() {
         return regexError("Invalid path", HTTP_PATH_FMT);
     }
 
     /** {@code IsValidPathSegmentName}: names that become URL path segments (HPA targets, metric names). */
-    static List<String> pathSegmentName(String name) {
+    public static List<String> pathSegmentName(String name) {
         if (name.equals(".") || name.equals("..")) {
             return List.of("may not be '" + name + "'");
         }
@@ -281,29 +287,32 @@ final class Formats {
     }
 
     /** {@code IsValidUserID} / {@code IsValidGroupID}. */
-    static List<String> userOrGroupId(long id) {
+    public static List<String> userOrGroupId(long id) {
         return id >= 0 && id <= Integer.MAX_VALUE ? List.of() : List.of(inclusiveRangeError(0, Integer.MAX_VALUE));
     }
 
     /** Whether {@code value} is a C identifier (used by a few legacy fields). */
-    static boolean cIdentifier(String value) {
+    public static boolean cIdentifier(String value) {
         return value.matches(C_IDENTIFIER_FMT);
     }
 
-    static String maxLenError(int length) {
+    /** Kubernetes' {@code MaxLenError}. */
+    public static String maxLenError(int length) {
         return "must be no more than " + length + " characters";
     }
 
-    static String emptyError() {
+    /** Kubernetes' {@code EmptyError}. */
+    public static String emptyError() {
         return "must be non-empty";
     }
 
-    static String inclusiveRangeError(long lo, long hi) {
+    /** Kubernetes' {@code InclusiveRangeError}. */
+    public static String inclusiveRangeError(long lo, long hi) {
         return "must be between " + lo + " and " + hi + ", inclusive";
     }
 
     /** Kubernetes' {@code RegexError}, including its odd {@code ",  or "} spacing between examples. */
-    static String regexError(String msg, String fmt, String... examples) {
+    public static String regexError(String msg, String fmt, String... examples) {
         if (examples.length == 0) {
             return msg + " (regex used for validation is '" + fmt + "')";
         }
@@ -328,5 +337,10 @@ final class Formats {
             return List.of("must not start with '..'");
         }
         return List.of();
+    }
+
+    // Go measures strings in bytes.
+    private static int length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

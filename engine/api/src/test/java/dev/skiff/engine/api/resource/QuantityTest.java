@@ -1,8 +1,9 @@
-package dev.skiff.engine.api.defaults;
+package dev.skiff.engine.api.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,5 +69,39 @@ class QuantityTest {
         assertThatThrownBy(() -> Quantity.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(Quantity.BAD_SUFFIX);
+    }
+
+    private static String canonical(String text) {
+        return Quantity.tryParse(text).orElseThrow().canonical();
+    }
+
+    @Test
+    void printsQuantitiesInKubernetesCanonicalForm() {
+        assertThat(canonical("0.5")).isEqualTo("500m");
+        assertThat(canonical("1000m")).isEqualTo("1");
+        assertThat(canonical("1.5")).isEqualTo("1500m");
+        assertThat(canonical("1000")).isEqualTo("1k");
+        assertThat(canonical("100M")).isEqualTo("100M");
+        assertThat(canonical("1024Mi")).isEqualTo("1Gi");
+        assertThat(canonical("1.5Gi")).isEqualTo("1536Mi");
+        assertThat(canonical("2000Ki")).isEqualTo("2000Ki");
+        assertThat(canonical("512")).isEqualTo("512");
+        assertThat(canonical("1e3")).isEqualTo("1e3");
+        assertThat(canonical("0")).isEqualTo("0");
+        assertThat(canonical("-1")).isEqualTo("-1");
+        assertThat(canonical("0.1n")).isEqualTo("1n");
+    }
+
+    @Test
+    void comparesByAmount() {
+        assertThat(Quantity.tryParse("1").orElseThrow().compareTo(Quantity.tryParse("1000m").orElseThrow())).isZero();
+        assertThat(Quantity.tryParse("1Gi").orElseThrow().compareTo(Quantity.tryParse("1G").orElseThrow())).isPositive();
+    }
+
+    @Test
+    void refusesTextThatIsNoQuantity() {
+        assertThat(Quantity.tryParse("lots")).isEmpty();
+        assertThat(Quantity.tryParse("1Qi")).isEmpty();
+        assertThat(Quantity.tryParse("")).isEmpty();
     }
 }

@@ -1,15 +1,18 @@
-package dev.skiff.engine.api.authz;
+package dev.skiff.engine.api.text;
 
 import java.util.List;
 
-/** Go's {@code %q} and {@code %#v} renderings, so messages read exactly as kube-apiserver writes them. */
-final class GoStrings {
+/**
+ * Go's {@code %q} and {@code %#v} renderings of strings, which kube-apiserver puts into its error messages;
+ * clients compare those texts with what a real cluster says, so every package quotes through here.
+ */
+public final class GoQuote {
 
-    private GoStrings() {
+    private GoQuote() {
     }
 
     /** Go's {@code strconv.Quote}: double quotes, with escapes for quotes, backslashes and unprintables. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         s.codePoints().forEach(cp -> {
             switch (cp) {
@@ -36,8 +39,11 @@ final class GoStrings {
         return out.append('"').toString();
     }
 
-    /** Go's {@code %#v} of a {@code []string}. */
-    static String stringSlice(List<String> values) {
+    /** Go's {@code %#v} of a {@code []string}; {@code null} prints as the nil slice. */
+    public static String stringSlice(List<String> values) {
+        if (values == null) {
+            return "[]string(nil)";
+        }
         StringBuilder out = new StringBuilder("[]string{");
         for (int i = 0; i < values.size(); i++) {
             out.append(i == 0 ? "" : ", ").append(quote(values.get(i)));

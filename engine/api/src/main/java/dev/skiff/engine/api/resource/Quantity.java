@@ -1,9 +1,11 @@
-package dev.skiff.engine.api.defaults;
+package dev.skiff.engine.api.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,13 +15,14 @@ import java.util.regex.Pattern;
  *
  * <p>The API server never echoes a quantity as sent; it writes it in canonical form: {@code 0.5} becomes
  * {@code 500m}, {@code 1000m} becomes {@code 1}, {@code 1024Mi} becomes {@code 1Gi} and {@code 1.5Gi}
- * becomes {@code 1536Mi}. {@link #toString()} gives that form.
+ * becomes {@code 1536Mi}. {@link #toString()} gives that form, which is also the one error messages show
+ * ({@code must be less than or equal to cpu limit of 500m}).
  *
  * @param value  the exact value, already rounded up to nano units and capped at the int64 range as the
  *               parser does
  * @param format the notation of the suffix it was parsed with
  */
-public record Quantity(BigDecimal value, Format format) {
+public record Quantity(BigDecimal value, Format format) implements Comparable<Quantity> {
 
     /** The notation a quantity was written in. */
     public enum Format {
@@ -37,8 +40,9 @@ public record Quantity(BigDecimal value, Format format) {
     /** Kubernetes' error when the suffix is not one it knows. */
     public static final String BAD_SUFFIX = "unable to parse quantity's suffix";
 
+    // At least one digit, before or after the point: "5", "5.", ".5" but not "." or "m".
     private static final Pattern SHAPE =
-            Pattern.compile("([+-]?)([0-9]*)(?:\\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)");
+            Pattern.compile("([+-]?)(?=\\.?[0-9])([0-9]*)(?:\\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)");
     private static final Pattern EXPONENT = Pattern.compile("[eE]([-+]?[0-9]+)");
     private static final Map<String, Integer> DECIMAL_SUFFIXES = Map.of(
             "n", -9, "u", -6, "m", -3, "", 0, "k", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
@@ -50,11 +54,15 @@ public record Quantity(BigDecimal value, Format format) {
     private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigInteger KIBI = BigInteger.valueOf(1024);
 
-    /** Parses a quantity as Kubernetes' {@code resource.ParseQuantity} does. */
+    /**
+     * Parses a quantity as Kubernetes' {@code resource.ParseQuantity} does.
+     *
+     * @throws IllegalArgumentException with {@link #FORMAT_WRONG} or {@link #BAD_SUFFIX} as its message
+     */
     public static Quantity parse(String text) {
         String trimmed = text.strip();
         Matcher shape = SHAPE.matcher(trimmed);
-        if (trimmed.isEmpty() || !shape.matches()) {
+        if (!shape.matches()) {
             throw new IllegalArgumentException(FORMAT_WRONG);
         }
         String whole = shape.group(2).isEmpty() ? "0" : shape.group(2);
@@ -84,10 +92,51 @@ public record Quantity(BigDecimal value, Format format) {
         if (value.compareTo(MAX) > 0) {
             value = MAX;
         }
+        // Kubernetes does not write a fraction of one in binary notation.
+        if (format == Format.BINARY_SI && value.compareTo(BigDecimal.ONE) < 0 && value.signum() != 0) {
+            format = Format.DECIMAL_SI;
+        }
         if (shape.group(1).equals("-")) {
             value = value.negate();
         }
         return new Quantity(value, format);
+    }
+
+    /** {@link #parse}, empty when the text is not a quantity. */
+    public static Optional<Quantity> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A quantity from a JSON string or number (Go's decoder also takes a bare JSON number); empty when it is
+     * absent or does not parse, which decoding reports.
+     */
+    public static Optional<Quantity> of(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        } else if (node.isTextual()) {
+            return tryParse(node.asText());
+        } else if (node.isNumber()) {
+            return tryParse(node.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    /** Empty when {@code text} is a valid quantity, else Kubernetes' message for why not. */
+    public static Optional<String> problem(String text) {
+        try {
+            parse(text);
+            return Optional.empty();
+        } catch (IllegalArgumentException invalid) {
+            return Optional.of(invalid.getMessage());
+        } catch (ArithmeticException outOfRange) {
+            // An exponent beyond BigDecimal's scale still has the grammar of a quantity.
+            return Optional.empty();
+        }
     }
 
     private static int parseExponent(String digits) {
@@ -108,6 +157,27 @@ public record Quantity(BigDecimal value, Format format) {
             return this;
         }
         return new Quantity(places.setScale(-scale, RoundingMode.UP), format);
+    }
+
+    /** The sign of the value: -1, 0 or 1. */
+    public int signum() {
+        return value.signum();
+    }
+
+    /** Whether the value is a whole number (what {@code MilliValue() % 1000 == 0} checks). */
+    public boolean isWhole() {
+        return value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** Orders by amount, whatever the notation ({@code 1} equals {@code 1000m}). */
+    @Override
+    public int compareTo(Quantity other) {
+        return value.compareTo(other.value);
+    }
+
+    /** {@code Quantity.String()}: the canonical text, the same as {@link #toString()}. */
+    public String canonical() {
+        return toString();
     }
 
     /** The canonical form the API server writes. */
