@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's Kubernetes API server on one data directory: opens the store, makes the CA, serving
@@ -79,10 +81,14 @@ public final class ApiServer implements AutoCloseable {
         TlsMaterial tls = TlsMaterial.loadOrCreate(config.dataDir());
         AdminToken token = AdminToken.loadOrCreate(config.dataDir());
         ServiceAccountTokens serviceAccountTokens = ServiceAccountTokens.loadOrCreate(config.dataDir());
-        long credentialsReady = System.nanoTime();
+        // The event loops and the TLS listener take a few hundred ms to come up: start them while the store
+        // loads. Until the API is wired, the listener answers 503.
+        AtomicReference<ApiHandler> handler = new AtomicReference<>();
+        CompletableFuture<HttpServer> listening = CompletableFuture.supplyAsync(() -> listen(tls, handler),
+                r -> Thread.ofPlatform().name("skiff-listen").start(r));
         store = Store.open(config.dataDir().resolve("store.db"), config.storeOptions());
-        log.debug("credentials in {} ms; store with revision {} opened in {} ms", (credentialsReady - started) / 1_000_000,
-                store.currentRevision(), (System.nanoTime() - credentialsReady) / 1_000_000);
+        log.debug("store with revision {} opened after {} ms", store.currentRevision(),
+                (System.nanoTime() - started) / 1_000_000);
         resources = ResourceRegistry.builtIn();
         ManagedFields managedFields = new ManagedFields();
         registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
@@ -90,7 +96,19 @@ public final class ApiServer implements AutoCloseable {
         createBootstrapPolicy();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
         namespaces.resumeAll();
+        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens,
+                config.bookmarkInterval());
+        log.debug("initial objects checked after {} ms", (System.nanoTime() - started) / 1_000_000);
+        server = listening.join();
+        handler.set(new ApiHandler(vertx, resources, token, serviceAccountTokens, endpoints,
+                () -> "127.0.0.1:" + server.actualPort()));
+        url = "https://127.0.0.1:" + server.actualPort();
+        log.debug("serving at {} after {} ms", url, (System.nanoTime() - started) / 1_000_000);
+        kubeconfig = Kubeconfig.write(config.dataDir().resolve("kubeconfig"), url, tls.caPem(), token.value());
+        return this;
+    }
 
+    private HttpServer listen(TlsMaterial tls, AtomicReference<ApiHandler> handler) {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         HttpServerOptions options = new HttpServerOptions()
                 .setHost("127.0.0.1")
@@ -101,16 +119,15 @@ public final class ApiServer implements AutoCloseable {
                         .setKeyPath(tls.serverKey().toString()))
                 .setMaxWebSocketMessageSize(4 * 1024 * 1024)
                 .setCompressionSupported(false);
-        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens,
-                config.bookmarkInterval());
-        ApiHandler handler = new ApiHandler(vertx, resources, token, serviceAccountTokens, endpoints,
-                () -> "127.0.0.1:" + server.actualPort());
-        server = vertx.createHttpServer(options).requestHandler(handler::handle);
-        await(server.listen());
-        url = "https://127.0.0.1:" + server.actualPort();
-        log.debug("serving at {} after {} ms", url, (System.nanoTime() - started) / 1_000_000);
-        kubeconfig = Kubeconfig.write(config.dataDir().resolve("kubeconfig"), url, tls.caPem(), token.value());
-        return this;
+        HttpServer httpServer = vertx.createHttpServer(options).requestHandler(request -> {
+            ApiHandler ready = handler.get();
+            if (ready != null) {
+                ready.handle(request);
+            } else {
+                request.response().setStatusCode(503).putHeader("Retry-After", "1").end("starting");
+            }
+        });
+        return await(httpServer.listen());
     }
 
     private void createInitialNamespaces() {
