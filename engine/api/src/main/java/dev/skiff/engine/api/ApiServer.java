@@ -50,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     private GenericRegistry registry;
     private ResourceRegistry resources;
     private Path kubeconfig;
+    private TlsMaterial tls;
     private String url;
 
     /**
@@ -78,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
         long started = System.nanoTime();
-        TlsMaterial tls = TlsMaterial.loadOrCreate(config.dataDir());
+        tls = TlsMaterial.loadOrCreate(config.dataDir());
         AdminToken token = AdminToken.loadOrCreate(config.dataDir());
         ServiceAccountTokens serviceAccountTokens = ServiceAccountTokens.loadOrCreate(config.dataDir());
         // The event loops and the TLS listener take a few hundred ms to come up: start them while the store
@@ -165,6 +166,11 @@ public final class ApiServer implements AutoCloseable {
                 registry.create(type, null, object.deepCopy(), RequestContext.system("apiserver"));
             }
         }
+    }
+
+    /** The cluster CA certificate (PEM), as clients and pods need it to trust the API server. */
+    public String caCertificatePem() {
+        return tls.caPem();
     }
 
     public String url() {

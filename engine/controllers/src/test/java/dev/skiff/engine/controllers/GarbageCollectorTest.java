@@ -138,7 +138,8 @@ class GarbageCollectorTest {
 
         kubectl.run("-n", "cycle", "delete", "cm", "a").assertOk();
 
-        waitFor(() -> kubectl.run("-n", "cycle", "get", "cm", "-o", "name").out().isEmpty());
+        waitFor(() -> kubectl.run("-n", "cycle", "get", "cm", "a").exitCode() != 0
+                && kubectl.run("-n", "cycle", "get", "cm", "b").exitCode() != 0);
         assertThat(api.get("/version").code()).isEqualTo(200);
     }
 
