@@ -84,6 +84,12 @@ public final class NamespaceTermination {
             while (deleteContents(name, system) > 0) {
                 Thread.sleep(200);
             }
+            // empty: the namespace controller's own finalizer goes, then the namespace
+            registry.guaranteedUpdate(namespaceType, null, name, system, GenericRegistry.Subresource.WHOLE_OBJECT,
+                    ns -> {
+                        Json.child(ns, "spec").remove("finalizers");
+                        return ns;
+                    });
             registry.delete(namespaceType, null, name, DeleteOptions.none(), system);
         } catch (ApiException e) {
             if (e.code() != 404) {

@@ -9,12 +9,7 @@ public final class Strategies {
     private static final Map<String, KindStrategy> SPECIAL = Map.of(
             "/Pod", new PodStrategy(),
             "batch/Job", new JobStrategy(),
-            "/Namespace", new GenericStrategy(NameRule.DNS1123_LABEL, false, true) {
-                @Override
-                public void prepareForCreate(ObjectNode ns) {
-                    ns.putObject("status").put("phase", "Active");
-                }
-            },
+            "/Namespace", new NamespaceStrategy(),
             "/Service", new GenericStrategy(NameRule.DNS1035_LABEL, false, true) {
                 @Override
                 public void prepareForCreate(ObjectNode svc) {

@@ -294,8 +294,10 @@ class ApiSemanticsTest {
     void deletingANamespaceEmptiesItThenRemovesIt() throws Exception {
         api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"doomed\"}}");
         api.post("/api/v1/namespaces/doomed/configmaps", configMap("inside", "1"));
+        assertThat(api.get("/api/v1/namespaces/doomed").json().at("/spec/finalizers/0").asText()).isEqualTo("kubernetes");
         JsonNode terminating = api.delete("/api/v1/namespaces/doomed").json();
         assertThat(terminating.at("/status/phase").asText()).isEqualTo("Terminating");
+        assertThat(terminating.at("/metadata/deletionTimestamp").asText()).isNotEmpty();
         KubectlEndToEndTest.waitFor(() -> api.get("/api/v1/namespaces/doomed").code() == 404);
         assertThat(api.get("/api/v1/namespaces/doomed/configmaps/inside").code()).isEqualTo(404);
         assertThat(api.delete("/api/v1/namespaces/default").code()).isEqualTo(403);
