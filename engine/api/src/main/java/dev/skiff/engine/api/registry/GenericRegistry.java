@@ -181,8 +181,12 @@ public final class GenericRegistry {
             case STATUS -> withOnlyStatusFrom(old, updated);
         };
         ObjectNode desiredMeta = Json.metadata(desired);
-        for (String owned : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds")) {
-            copyField(oldMeta, desiredMeta, owned);
+        copyField(oldMeta, desiredMeta, "uid");
+        copyField(oldMeta, desiredMeta, "creationTimestamp");
+        if (subresource != Subresource.WHOLE_OBJECT) {
+            // only the server's own lifecycle writes may start a deletion
+            copyField(oldMeta, desiredMeta, "deletionTimestamp");
+            copyField(oldMeta, desiredMeta, "deletionGracePeriodSeconds");
         }
         desiredMeta.remove("selfLink");
         if (type.namespaced()) {
