@@ -1,6 +1,7 @@
 package dev.skiff.engine.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.admission.RegistryAdmission;
 import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.http.ApiHandler;
 import dev.skiff.engine.api.http.ManagedFieldsTracker;
@@ -93,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
         resources = ResourceRegistry.builtIn();
         ManagedFields managedFields = new ManagedFields();
         registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
+        registry.useAdmission(new RegistryAdmission(store));
         createInitialNamespaces();
         createBootstrapPolicy();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);

@@ -156,8 +156,9 @@ public final class ApiHandler {
         }
         ResourceType type = resources.find(info.group(), info.version(), info.resource())
                 .orElseThrow(Errors::pathNotFound);
+        Warnings warnings = new Warnings();
         ApiRequest req = new ApiRequest(request.method().name(), info, type, request.params(), request.headers(),
-                body, context(request, user), new Warnings());
+                body, context(request, user, warnings), warnings);
         access.requireResource(user, req.method(), info, req.flag("watch"));
         if (info.name() == null && req.method().equals("GET") && req.flag("watch")) {
             watch(request, reply, req);
@@ -187,8 +188,9 @@ public final class ApiHandler {
                 }
                 ResourceType type = resources.find(info.group(), info.version(), info.resource())
                         .orElseThrow(Errors::pathNotFound);
+                Warnings warnings = new Warnings();
                 ApiRequest req = new ApiRequest("GET", info, type, request.params(), request.headers(),
-                        new byte[0], context(request, user), new Warnings());
+                        new byte[0], context(request, user, warnings), warnings);
                 access.requireResource(user, "GET", info, true);
                 watchEndpoint.prepare(req).run(sink);
             } catch (ApiException e) {
@@ -217,7 +219,7 @@ public final class ApiHandler {
         reply.json(200, body);
     }
 
-    private RequestContext context(HttpServerRequest request, UserInfo user) {
+    private RequestContext context(HttpServerRequest request, UserInfo user, Warnings warnings) {
         String manager = request.getParam("fieldManager");
         if (manager == null || manager.isEmpty()) {
             String agent = request.getHeader("User-Agent");
@@ -227,8 +229,8 @@ public final class ApiHandler {
         if (!dryRun.isEmpty() && !dryRun.equals(List.of("All"))) {
             throw Errors.badRequest("dryRun: Unsupported value: \"" + dryRun.get(0) + "\": supported values: \"All\"");
         }
-        return new RequestContext(user.name(), manager,
-                FieldValidationMode.parse(request.getParam("fieldValidation")), !dryRun.isEmpty());
+        return new RequestContext(user.name(), user.groups(), manager,
+                FieldValidationMode.parse(request.getParam("fieldValidation")), !dryRun.isEmpty(), false, warnings);
     }
 
     private static boolean isPublic(String path) {

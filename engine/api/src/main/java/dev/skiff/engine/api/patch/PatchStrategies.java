@@ -38,6 +38,8 @@ public final class PatchStrategies {
             metadataOnly("discovery.k8s.io", "EndpointSlice", "io.k8s.api.discovery.v1.EndpointSlice"),
             metadataOnly("coordination.k8s.io", "Lease", "io.k8s.api.coordination.v1.Lease"),
             metadataOnly("events.k8s.io", "Event", "io.k8s.api.events.v1.Event"),
+            webhooks("MutatingWebhookConfiguration"),
+            webhooks("ValidatingWebhookConfiguration"),
             metadataOnly("rbac.authorization.k8s.io", "Role", "io.k8s.api.rbac.v1.Role"),
             metadataOnly("rbac.authorization.k8s.io", "ClusterRole", "io.k8s.api.rbac.v1.ClusterRole"),
             metadataOnly("rbac.authorization.k8s.io", "RoleBinding", "io.k8s.api.rbac.v1.RoleBinding"),
@@ -81,6 +83,14 @@ public final class PatchStrategies {
 
     private static Map.Entry<GroupKind, PatchSchema> core(String kind, PatchSchema schema) {
         return entry("", kind, schema);
+    }
+
+    /** Webhook configurations merge their {@code webhooks} by name. */
+    private static Map.Entry<GroupKind, PatchSchema> webhooks(String kind) {
+        return entry("admissionregistration.k8s.io", kind,
+                PatchSchema.type("io.k8s.api.admissionregistration.v1." + kind)
+                        .nested("metadata", CoreV1PatchSchemas.OBJECT_META)
+                        .mergeByKey("webhooks", "name", PatchSchema.UNTAGGED).build());
     }
 
     private static Map.Entry<GroupKind, PatchSchema> metadataOnly(String group, String kind, String typeName) {

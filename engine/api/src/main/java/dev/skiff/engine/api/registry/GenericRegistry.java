@@ -38,11 +38,17 @@ public final class GenericRegistry {
     private final Clock clock;
     private final ManagedFieldsRecorder managedFields;
     private final SecureRandom random = new SecureRandom();
+    private volatile Admission admission = Admission.NONE;
 
     public GenericRegistry(Store store, Clock clock, ManagedFieldsRecorder managedFields) {
         this.store = store;
         this.clock = clock;
         this.managedFields = managedFields;
+    }
+
+    /** Puts admission control (webhooks) around every write from now on. */
+    public void useAdmission(Admission admission) {
+        this.admission = admission;
     }
 
     public Store store() {
@@ -87,6 +93,14 @@ public final class GenericRegistry {
             meta.remove("generation");
         }
         Defaults.apply(type.group(), type.version(), type.kind(), object);
+        ObjectNode admitted = admission.mutate(Admission.Operation.CREATE, type, null, namespace, name, object, null,
+                ctx);
+        if (admitted != object) {
+            object.removeAll();
+            object.setAll(admitted);
+            Defaults.apply(type.group(), type.version(), type.kind(), object);
+            meta = Json.metadata(object);
+        }
         strategy.prepareForCreate(object);
         managedFields.recordCreate(type, object, ctx, clock.instant());
         for (int attempt = 0; ; attempt++) {
@@ -95,6 +109,7 @@ public final class GenericRegistry {
             }
             validate(type, strategy, object, null);
             String finalName = meta.path("name").asText();
+            admission.validate(Admission.Operation.CREATE, type, null, namespace, finalName, object, null, ctx);
             if (ctx.dryRun()) {
                 if (store.get(type.key(namespace, finalName)).isPresent()) {
                     throw Errors.alreadyExists(type.group(), type.plural(), finalName);
@@ -196,6 +211,17 @@ public final class GenericRegistry {
         }
         desiredMeta.put("name", name);
         Defaults.apply(type.group(), type.version(), type.kind(), desired);
+        String subresourceName = subresource == Subresource.STATUS ? "status" : null;
+        if (subresource != Subresource.WHOLE_OBJECT) {
+            ObjectNode admitted = admission.mutate(Admission.Operation.UPDATE, type, subresourceName, namespace, name,
+                    desired, old, ctx);
+            if (admitted != desired) {
+                desired.removeAll();
+                desired.setAll(admitted);
+                Defaults.apply(type.group(), type.version(), type.kind(), desired);
+                desiredMeta = Json.metadata(desired);
+            }
+        }
         if (subresource == Subresource.NONE) {
             strategy.prepareForUpdate(desired, old);
         }
@@ -222,6 +248,9 @@ public final class GenericRegistry {
             throw Errors.invalid(type.kind(), type.group(), name, List.of(new Status.Cause("FieldValueForbidden",
                     "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers "
                             + added, "metadata.finalizers")));
+        }
+        if (subresource != Subresource.WHOLE_OBJECT) {
+            admission.validate(Admission.Operation.UPDATE, type, subresourceName, namespace, name, desired, old, ctx);
         }
         if (ctx.dryRun()) {
             return new StoredObject(current.key(), current.revision(), Json.bytes(desired));
@@ -252,6 +281,10 @@ public final class GenericRegistry {
             StoredObject current = get(type, namespace, name);
             ObjectNode old = Json.parseStored(current.value());
             options.checkPreconditions(type, old);
+            if (attempt == 0) {
+                admission.mutate(Admission.Operation.DELETE, type, null, namespace, name, null, old, ctx);
+                admission.validate(Admission.Operation.DELETE, type, null, namespace, name, null, old, ctx);
+            }
             String policyFinalizer = Finalizers.forPropagation(options.propagationPolicy());
             boolean held = Finalizers.has(old) || policyFinalizer != null;
             if (ctx.dryRun()) {

@@ -1,5 +1,7 @@
 package dev.skiff.engine.api.registry;
 
+import java.util.List;
+
 /**
  * Who is asking and how the write should be handled.
  *
@@ -8,16 +10,19 @@ package dev.skiff.engine.api.registry;
  * @param fieldValidation Strict, Warn or Ignore, as the {@code fieldValidation} query parameter says
  * @param dryRun whether to run every step but the store write
  * @param applying whether this is a server-side apply, whose managedFields the apply itself computes
+ * @param groups the authenticated user's groups (admission webhooks see them)
+ * @param warnings where warnings for the client collect (from field validation, webhooks...)
  */
-public record RequestContext(String user, String fieldManager, FieldValidationMode fieldValidation, boolean dryRun,
-                             boolean applying) {
+public record RequestContext(String user, List<String> groups, String fieldManager,
+                             FieldValidationMode fieldValidation, boolean dryRun, boolean applying,
+                             Warnings warnings) {
 
     public RequestContext(String user, String fieldManager, FieldValidationMode fieldValidation, boolean dryRun) {
-        this(user, fieldManager, fieldValidation, dryRun, false);
+        this(user, List.of(), fieldManager, fieldValidation, dryRun, false, new Warnings());
     }
 
     public RequestContext asApply() {
-        return new RequestContext(user, fieldManager, fieldValidation, dryRun, true);
+        return new RequestContext(user, groups, fieldManager, fieldValidation, dryRun, true, warnings);
     }
 
     /** How unknown and duplicate fields in a body are treated (Kubernetes' {@code fieldValidation}). */
