@@ -23,6 +23,7 @@ echo "cold start to ready API (first start, fresh data dir): $(( (READY - START)
 sleep 10
 echo "idle resident memory after 10 s: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/"$JPID"/status)"
 "$JAVA" -cp bench/target/classes dev.skiff.bench.ApiBench "$URL" "$DATA"
+"$JAVA" -cp bench/target/classes dev.skiff.bench.WebhookBench "$URL" "$DATA"
 echo "resident memory after the run: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/"$JPID"/status)"
 kill -TERM "$JPID"; wait "$PID" || true
 START=$(date +%s%N)

@@ -194,7 +194,7 @@ public final class ApiBench {
     }
 
     /** Runs ops spread over the given number of concurrent clients; returns each op's latency in ns. */
-    private long[] run(int clients, int ops, Op op) throws Exception {
+    long[] run(int clients, int ops, Op op) throws Exception {
         long[] latencies = new long[ops];
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -225,7 +225,7 @@ public final class ApiBench {
                 s[s.length / 2] / 1e6, s[(int) (s.length * 0.99)] / 1e6, s.length);
     }
 
-    private void send(String method, String path, String contentType, String body) throws Exception {
+    void send(String method, String path, String contentType, String body) throws Exception {
         HttpResponse<byte[]> r = client.send(request(method, path, contentType, body),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() >= 300 && r.statusCode() != 409) {
