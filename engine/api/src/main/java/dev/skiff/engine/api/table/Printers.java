@@ -24,7 +24,11 @@ final class Printers {
             Map.entry("networking.k8s.io/NetworkPolicy", new NetworkPolicyPrinter()),
             Map.entry("autoscaling/HorizontalPodAutoscaler", new HorizontalPodAutoscalerPrinter()),
             Map.entry("discovery.k8s.io/EndpointSlice", new EndpointSlicePrinter()),
-            Map.entry("coordination.k8s.io/Lease", new LeasePrinter()));
+            Map.entry("coordination.k8s.io/Lease", new LeasePrinter()),
+            Map.entry("rbac.authorization.k8s.io/RoleBinding", new RoleBindingPrinter()),
+            Map.entry("rbac.authorization.k8s.io/ClusterRoleBinding", new RoleBindingPrinter()),
+            Map.entry("admissionregistration.k8s.io/MutatingWebhookConfiguration", new WebhookConfigurationPrinter()),
+            Map.entry("admissionregistration.k8s.io/ValidatingWebhookConfiguration", new WebhookConfigurationPrinter()));
     private static final TableConvertor DEFAULT = new DefaultPrinter();
 
     private Printers() {

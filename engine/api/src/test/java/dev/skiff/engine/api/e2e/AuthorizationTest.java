@@ -45,6 +45,8 @@ class AuthorizationTest {
 
         assertThat(admin.run("--token", token, "auth", "can-i", "list", "pods", "-n", "team-a").assertOk().out().trim())
                 .isEqualTo("yes");
+        assertThat(admin.run("-n", "team-a", "get", "rolebindings", "-o", "wide").assertOk().out())
+                .contains("ROLE", "SERVICEACCOUNTS", "reader-view", "ClusterRole/view", "team-a:reader");
         assertThat(admin.run("--token", token, "auth", "can-i", "delete", "pods", "-n", "team-a").out().trim())
                 .isEqualTo("no");
         assertThat(admin.run("--token", token, "auth", "can-i", "list", "pods", "-n", "default").out().trim())
