@@ -3,6 +3,7 @@ package dev.skiff.engine.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.admission.RegistryAdmission;
 import dev.skiff.engine.api.apply.ManagedFields;
+import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.http.ApiHandler;
 import dev.skiff.engine.api.http.ManagedFieldsTracker;
 import dev.skiff.engine.api.http.Endpoints;
@@ -52,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
     private ResourceRegistry resources;
     private Path kubeconfig;
     private TlsMaterial tls;
+    private CustomResourceServing customResources;
     private String url;
 
     /**
@@ -99,6 +101,7 @@ public final class ApiServer implements AutoCloseable {
         createBootstrapPolicy();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
         namespaces.resumeAll();
+        customResources = new CustomResourceServing(registry, resources).start();
         Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens,
                 config.bookmarkInterval());
         log.debug("initial objects checked after {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -208,6 +211,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (customResources != null) {
+            customResources.close();
+        }
         if (server != null) {
             await(server.close());
         }

@@ -38,6 +38,8 @@ public final class PatchStrategies {
             metadataOnly("discovery.k8s.io", "EndpointSlice", "io.k8s.api.discovery.v1.EndpointSlice"),
             metadataOnly("coordination.k8s.io", "Lease", "io.k8s.api.coordination.v1.Lease"),
             metadataOnly("events.k8s.io", "Event", "io.k8s.api.events.v1.Event"),
+            metadataOnly("apiextensions.k8s.io", "CustomResourceDefinition",
+                    "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition"),
             webhooks("MutatingWebhookConfiguration"),
             webhooks("ValidatingWebhookConfiguration"),
             metadataOnly("rbac.authorization.k8s.io", "Role", "io.k8s.api.rbac.v1.Role"),

@@ -37,6 +37,8 @@ final class BuiltInResources {
             new ResourceType("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration",
                     "validatingwebhookconfigurations", "validatingwebhookconfiguration", false, List.of(), List.of(),
                     false, false),
+            new ResourceType("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
+                    "customresourcedefinition", false, List.of("crd", "crds"), List.of("api-extensions"), true, false),
             rbac("Role", "roles", true),
             rbac("ClusterRole", "clusterroles", false),
             rbac("RoleBinding", "rolebindings", true),

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The kinds the API serves, looked up by group and plural, by kind, and grouped for discovery. */
+/**
+ * The kinds the API serves, looked up by group and plural, by kind, and grouped for discovery. Custom
+ * resources come and go while the server runs, so every method is safe to call from any thread.
+ */
 public final class ResourceRegistry {
     private final Map<String, ResourceType> byGroupPlural = new LinkedHashMap<>();
     private final Map<String, ResourceType> byGroupKind = new LinkedHashMap<>();
+    private final java.util.Set<String> builtInGroups = new java.util.HashSet<>();
 
     public ResourceRegistry(List<ResourceType> types) {
         types.forEach(this::add);
@@ -17,29 +21,47 @@ public final class ResourceRegistry {
 
     /** The kinds of Kubernetes 1.32 that the engine serves. */
     public static ResourceRegistry builtIn() {
-        return new ResourceRegistry(BuiltInResources.ALL);
+        ResourceRegistry registry = new ResourceRegistry(BuiltInResources.ALL);
+        BuiltInResources.ALL.forEach(t -> registry.builtInGroups.add(t.group()));
+        return registry;
     }
 
-    public void add(ResourceType type) {
+    public synchronized void add(ResourceType type) {
         byGroupPlural.put(type.group() + "/" + type.plural(), type);
         byGroupKind.put(type.group() + "/" + type.kind(), type);
     }
 
-    public Optional<ResourceType> find(String group, String version, String plural) {
+    /** Stops serving a kind (its CustomResourceDefinition is gone). */
+    public synchronized void remove(ResourceType type) {
+        byGroupPlural.remove(type.group() + "/" + type.plural(), type);
+        byGroupKind.remove(type.group() + "/" + type.kind(), type);
+    }
+
+    /** Whether the type is one of the built-in kinds (not a custom resource). */
+    public static boolean isBuiltIn(ResourceType type) {
+        return BuiltInResources.ALL.contains(type);
+    }
+
+    /** Whether the group is one of Kubernetes' own (custom resources live in other groups). */
+    public synchronized boolean isBuiltInGroup(String group) {
+        return builtInGroups.contains(group);
+    }
+
+    public synchronized Optional<ResourceType> find(String group, String version, String plural) {
         ResourceType t = byGroupPlural.get(group + "/" + plural);
         return t != null && t.version().equals(version) ? Optional.of(t) : Optional.empty();
     }
 
-    public Optional<ResourceType> byKind(String group, String kind) {
+    public synchronized Optional<ResourceType> byKind(String group, String kind) {
         return Optional.ofNullable(byGroupKind.get(group + "/" + kind));
     }
 
-    public List<ResourceType> all() {
+    public synchronized List<ResourceType> all() {
         return List.copyOf(byGroupPlural.values());
     }
 
     /** Group versions in discovery order, the core "v1" first. */
-    public List<GroupVersion> groupVersions() {
+    public synchronized List<GroupVersion> groupVersions() {
         Map<String, GroupVersion> result = new LinkedHashMap<>();
         for (ResourceType t : byGroupPlural.values()) {
             result.computeIfAbsent(t.apiVersion(), k -> new GroupVersion(t.group(), t.version(), new ArrayList<>()))
@@ -48,7 +70,7 @@ public final class ResourceRegistry {
         return List.copyOf(result.values());
     }
 
-    public boolean servesGroupVersion(String group, String version) {
+    public synchronized boolean servesGroupVersion(String group, String version) {
         return byGroupPlural.values().stream().anyMatch(t -> t.group().equals(group) && t.version().equals(version));
     }
 

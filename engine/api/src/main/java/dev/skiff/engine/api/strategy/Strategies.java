@@ -9,6 +9,7 @@ public final class Strategies {
     private static final Map<String, KindStrategy> SPECIAL = Map.of(
             "/Pod", new PodStrategy(),
             "batch/Job", new JobStrategy(),
+            "apiextensions.k8s.io/CustomResourceDefinition", new CustomResourceDefinitionStrategy(),
             "/Namespace", new NamespaceStrategy(),
             "/Service", new GenericStrategy(NameRule.DNS1035_LABEL, false, true) {
                 @Override
@@ -39,6 +40,10 @@ public final class Strategies {
         KindStrategy special = SPECIAL.get(type.group() + "/" + type.kind());
         if (special != null) {
             return special;
+        }
+        if (!dev.skiff.engine.api.resource.ResourceRegistry.isBuiltIn(type)) {
+            // custom resources always track generation; their status is split off when the CRD says so
+            return new GenericStrategy(NameRule.DNS1123_SUBDOMAIN, true, type.hasStatus());
         }
         boolean generation = switch (type.kind()) {
             case "Deployment", "ReplicaSet", "Job", "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy" -> true;

@@ -1,0 +1,102 @@
+package dev.skiff.engine.api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** CustomResourceDefinitions and their custom resources through the real kubectl. */
+@Tag("e2e")
+class CustomResourcesTest {
+    static TestEngine engine;
+    static Kubectl kubectl;
+
+    static final String CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wg]}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                subresources: {status: {}}
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          size: {type: string, enum: [small, medium, large]}
+                          replicas: {type: integer, minimum: 0, maximum: 10, default: 1}
+                      status:
+                        type: object
+                        properties:
+                          ready: {type: boolean}
+                additionalPrinterColumns:
+                - {name: Size, type: string, jsonPath: .spec.size}
+                - {name: Replicas, type: integer, jsonPath: .spec.replicas}
+                - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+            """;
+
+    @BeforeAll
+    static void start() {
+        engine = TestEngine.start();
+        kubectl = engine.kubectl();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void aCrdIsServedAtOnceAndItsResourcesRoundTrip() throws Exception {
+        kubectl.apply(CRD).assertOk();
+        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "widgets.example.com", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
+
+        kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w1, namespace: default}
+                spec: {size: small, replicas: 3}
+                """).assertOk();
+        assertThat(kubectl.run("get", "widgets", "w1", "-o", "jsonpath={.spec.size} {.metadata.generation}")
+                .assertOk().out()).isEqualTo("small 1");
+        assertThat(kubectl.run("get", "wg", "-o", "name").assertOk().out()).isEqualTo("widget.example.com/w1\n");
+        kubectl.run("patch", "widget", "w1", "--type=merge", "-p", "{\"spec\":{\"size\":\"large\"}}").assertOk();
+        assertThat(kubectl.run("get", "widget", "w1", "-o", "jsonpath={.spec.size} {.metadata.generation}")
+                .assertOk().out()).isEqualTo("large 2");
+        Kubectl.Result strategic = kubectl.run("patch", "widget", "w1", "-p", "{\"spec\":{\"size\":\"small\"}}");
+        assertThat(strategic.exitCode()).isNotZero();
+        assertThat(strategic.err()).contains("application/strategic-merge-patch+json is not supported by example.com/v1, Kind=Widget");
+        assertThat(kubectl.run("api-resources", "--api-group=example.com").assertOk().out())
+                .contains("widgets", "wg", "example.com/v1", "true", "Widget");
+    }
+
+    @Test
+    void deletingTheCrdDeletesItsResources() throws Exception {
+        kubectl.apply(CRD.replace("widgets", "gadgets").replace("widget", "gadget").replace("Widget", "Gadget")
+                .replace("[wg]", "[gd]")).assertOk();
+        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "gadgets.example.com", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
+        kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Gadget
+                metadata: {name: g1, namespace: default}
+                spec: {size: medium}
+                """).assertOk();
+
+        kubectl.run("delete", "crd", "gadgets.example.com").assertOk();
+
+        assertThat(engine.server().store().list("/example.com/gadgets/", null, 0, o -> true).items()).isEmpty();
+        assertThat(kubectl.run("get", "crd", "gadgets.example.com").exitCode()).isNotZero();
+    }
+}
