@@ -39,11 +39,17 @@ public final class GenericRegistry {
     private final ManagedFieldsRecorder managedFields;
     private final SecureRandom random = new SecureRandom();
     private volatile Admission admission = Admission.NONE;
+    private volatile SchemaRules schemaRules = SchemaRules.NONE;
 
     public GenericRegistry(Store store, Clock clock, ManagedFieldsRecorder managedFields) {
         this.store = store;
         this.clock = clock;
         this.managedFields = managedFields;
+    }
+
+    /** Applies schema rules (custom resources' CRD schemas) to every write from now on. */
+    public void useSchemaRules(SchemaRules rules) {
+        this.schemaRules = rules;
     }
 
     /** Puts admission control (webhooks) around every write from now on. */
@@ -93,6 +99,7 @@ public final class GenericRegistry {
             meta.remove("generation");
         }
         Defaults.apply(type.group(), type.version(), type.kind(), object);
+        applySchema(type, object, ctx);
         ObjectNode admitted = admission.mutate(Admission.Operation.CREATE, type, null, namespace, name, object, null,
                 ctx);
         if (admitted != object) {
@@ -211,6 +218,7 @@ public final class GenericRegistry {
         }
         desiredMeta.put("name", name);
         Defaults.apply(type.group(), type.version(), type.kind(), desired);
+        applySchema(type, desired, ctx);
         String subresourceName = subresource == Subresource.STATUS ? "status" : null;
         if (subresource != Subresource.WHOLE_OBJECT) {
             ObjectNode admitted = admission.mutate(Admission.Operation.UPDATE, type, subresourceName, namespace, name,
@@ -333,10 +341,30 @@ public final class GenericRegistry {
         });
     }
 
+    /**
+     * Prunes what the kind's schema does not declare (a 400 under fieldValidation=Strict, a warning under
+     * Warn, silent under Ignore) and fills the schema's defaults.
+     */
+    private void applySchema(ResourceType type, ObjectNode object, RequestContext ctx) {
+        List<String> unknown = schemaRules.pruneAndDefault(type, object);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> messages = unknown.stream().map(path -> "unknown field \"" + path + "\"").toList();
+        switch (ctx.fieldValidation()) {
+            case STRICT -> throw Errors.badRequest(type.kind() + " in version \"" + type.version()
+                    + "\" cannot be handled as a " + type.kind() + ": strict decoding error: "
+                    + String.join(", ", messages));
+            case WARN -> messages.forEach(ctx.warnings()::add);
+            case IGNORE -> { }
+        }
+    }
+
     /** Metadata, the kind's field rules (and its update rules when {@code old} is given), all at once. */
     private void validate(ResourceType type, KindStrategy strategy, ObjectNode object, ObjectNode old) {
         List<Status.Cause> causes = new ArrayList<>(MetadataValidation.validate(type, strategy, object));
         causes.addAll(strategy.validate(object));
+        causes.addAll(schemaRules.validate(type, object));
         List<FieldError> fieldErrors = old == null
                 ? Validation.validateCreate(type.group(), type.version(), type.kind(), object)
                 : Validation.validateUpdate(type.group(), type.version(), type.kind(), object, old);
