@@ -3,6 +3,7 @@ package dev.skiff.engine.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.admission.RegistryAdmission;
 import dev.skiff.engine.api.apply.ManagedFields;
+import dev.skiff.engine.api.customresources.CustomResourceRules;
 import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.http.ApiHandler;
 import dev.skiff.engine.api.http.ManagedFieldsTracker;
@@ -102,7 +103,8 @@ public final class ApiServer implements AutoCloseable {
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);
         namespaces.resumeAll();
         customResources = new CustomResourceServing(registry, resources).start();
-        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens,
+        registry.useSchemaRules(new CustomResourceRules(customResources));
+        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens, customResources,
                 config.bookmarkInterval());
         log.debug("initial objects checked after {} ms", (System.nanoTime() - started) / 1_000_000);
         server = listening.join();

@@ -1,6 +1,7 @@
 package dev.skiff.engine.api.http;
 
 import dev.skiff.engine.api.apply.ManagedFields;
+import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
 import dev.skiff.engine.api.security.ServiceAccountTokens;
@@ -13,8 +14,9 @@ public final class Endpoints {
     private final dev.skiff.engine.store.Store store;
 
     public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, ManagedFields managedFields,
-                     ServiceAccountTokens tokens, Duration bookmarkInterval) {
-        TableOutput tables = new TableOutput(registry.clock());
+                     ServiceAccountTokens tokens, CustomResourceServing customResources, Duration bookmarkInterval) {
+        TableOutput tables = new TableOutput(registry.clock(),
+                type -> customResources.served(type).map(CustomResourceServing.Served::version));
         this.store = registry.store();
         this.resources = new ResourceEndpoint(registry, tables, namespaces, managedFields,
                 new TokenRequests(registry, tokens));

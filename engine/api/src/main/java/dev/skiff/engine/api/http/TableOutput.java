@@ -2,6 +2,7 @@ package dev.skiff.engine.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.crd.PrinterColumns;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.Errors;
 import dev.skiff.engine.api.table.IncludeObjectPolicy;
@@ -12,6 +13,8 @@ import dev.skiff.engine.api.table.TableOptionsException;
 import dev.skiff.engine.api.table.Tables;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Server-side printing: answers requests whose Accept asks for {@code as=Table} (kubectl get does) with a
@@ -21,9 +24,29 @@ final class TableOutput {
     static final String CONTENT_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
 
     private final Clock clock;
+    private final Function<ResourceType, Optional<JsonNode>> customVersions;
 
-    TableOutput(Clock clock) {
+    /**
+     * @param customVersions the CRD version a custom kind is served with (its additionalPrinterColumns),
+     *                       empty for built-in kinds
+     */
+    TableOutput(Clock clock, Function<ResourceType, Optional<JsonNode>> customVersions) {
         this.clock = clock;
+        this.customVersions = customVersions;
+    }
+
+    private TableConvertor convertor(ResourceType type) {
+        return customVersions.apply(type).<TableConvertor>map(version -> new TableConvertor() {
+            @Override
+            public com.fasterxml.jackson.databind.node.ArrayNode columnDefinitions() {
+                return PrinterColumns.columnDefinitions(version);
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.node.ArrayNode cells(JsonNode object, java.time.Instant now) {
+                return PrinterColumns.cells(version, object, now);
+            }
+        }).orElseGet(() -> TableConvertor.forKind(type.group(), type.kind()));
     }
 
     /** Whether the Accept header asks for a Table (v1 or v1beta1; both are answered with v1). */
@@ -43,7 +66,7 @@ final class TableOutput {
     byte[] list(ResourceType type, List<byte[]> objects, String resourceVersion, String continueToken,
                 String includeObject) {
         List<JsonNode> parsed = objects.stream().map(b -> (JsonNode) Json.parseStored(b)).toList();
-        return Json.bytes(Tables.render(TableConvertor.forKind(type.group(), type.kind()), parsed, resourceVersion,
+        return Json.bytes(Tables.render(convertor(type), parsed, resourceVersion,
                 continueToken, policy(includeObject), clock.instant()));
     }
 
@@ -55,7 +78,7 @@ final class TableOutput {
     byte[] one(ResourceType type, byte[] object, String includeObject, boolean withHeaders) {
         JsonNode parsed = Json.parseStored(object);
         TableOptions options = new TableOptions(policy(includeObject), !withHeaders);
-        return Json.bytes(Tables.render(TableConvertor.forKind(type.group(), type.kind()), List.of(parsed),
+        return Json.bytes(Tables.render(convertor(type), List.of(parsed),
                 ListMeta.of(Json.text(parsed, "metadata.resourceVersion")), options, clock.instant()));
     }
 

@@ -3,6 +3,7 @@ package dev.skiff.engine.api.strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.crd.StructuralSchema;
 import dev.skiff.engine.api.registry.Finalizers;
 import dev.skiff.engine.api.status.Status;
 import java.util.ArrayList;
@@ -65,12 +66,28 @@ final class CustomResourceDefinitionStrategy extends GenericStrategy {
                     storage++;
                 }
             }
+            for (int i = 0; i < versions.size(); i++) {
+                JsonNode schema = versions.get(i).path("schema").path("openAPIV3Schema");
+                if (schema.isObject()) {
+                    for (String problem : StructuralSchema.structuralProblems(schema,
+                            "spec.versions[" + i + "].schema.openAPIV3Schema")) {
+                        causes.add(cause(problem));
+                    }
+                }
+            }
             if (storage != 1) {
                 causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + describe(versions)
                         + ": must have exactly one version marked as storage version", "spec.versions"));
             }
         }
         return causes;
+    }
+
+    /** A problem line "field: message" as a cause. */
+    private static Status.Cause cause(String problem) {
+        int colon = problem.indexOf(": ");
+        return colon < 0 ? new Status.Cause("FieldValueInvalid", problem, "spec.versions")
+                : new Status.Cause("FieldValueInvalid", problem.substring(colon + 2), problem.substring(0, colon));
     }
 
     private static String describe(JsonNode versions) {

@@ -82,6 +82,77 @@ class CustomResourcesTest {
     }
 
     @Test
+    void theCrdSchemaDefaultsValidatesAndPrintsItsColumns() throws Exception {
+        kubectl.apply(CRD.replace("widgets", "gizmos").replace("widget", "gizmo").replace("Widget", "Gizmo")
+                .replace("[wg]", "[gz]")).assertOk();
+        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "gizmos.example.com", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
+
+        kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Gizmo
+                metadata: {name: g1, namespace: default}
+                spec: {size: medium}
+                """).assertOk();
+        assertThat(kubectl.run("get", "gizmo", "g1", "-o", "jsonpath={.spec.replicas}").assertOk().out())
+                .as("the schema's default").isEqualTo("1");
+        assertThat(kubectl.run("get", "gizmos").assertOk().out()).contains("NAME", "SIZE", "REPLICAS", "AGE",
+                "g1", "medium");
+
+        Kubectl.Result invalid = kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Gizmo
+                metadata: {name: g2, namespace: default}
+                spec: {size: huge, replicas: 11}
+                """);
+        assertThat(invalid.exitCode()).isNotZero();
+        assertThat(invalid.err()).contains("spec.size: Unsupported value: \"huge\"",
+                "spec.replicas: Invalid value: 11: spec.replicas in body should be less than or equal to 10");
+
+        Kubectl.Result unknown = kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Gizmo
+                metadata: {name: g3, namespace: default}
+                spec: {size: small, colour: red}
+                """);
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("unknown field \"spec.colour\"");
+        kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Gizmo
+                metadata: {name: g3, namespace: default}
+                spec: {size: small, colour: red}
+                """, "--validate=false").assertOk();
+        assertThat(kubectl.run("get", "gizmo", "g3", "-o", "jsonpath={.spec}").assertOk().out())
+                .as("pruned").doesNotContain("colour");
+    }
+
+    @Test
+    void aCrdWithAnInvalidSchemaIsRefused() {
+        Kubectl.Result r = kubectl.apply("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: broken.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {plural: broken, kind: Broken}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec: {properties: {size: {type: string}}}
+                """);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("is invalid", "spec.versions[0].schema.openAPIV3Schema.properties[spec].type");
+        assertThat(kubectl.run("version").exitCode()).isZero();
+    }
+
+    @Test
     void deletingTheCrdDeletesItsResources() throws Exception {
         kubectl.apply(CRD.replace("widgets", "gadgets").replace("widget", "gadget").replace("Widget", "Gadget")
                 .replace("[wg]", "[gd]")).assertOk();
