@@ -294,7 +294,8 @@ public final class GenericRegistry {
                 admission.validate(Admission.Operation.DELETE, type, null, namespace, name, null, old, ctx);
             }
             String policyFinalizer = Finalizers.forPropagation(options.propagationPolicy());
-            boolean held = Finalizers.has(old) || policyFinalizer != null;
+            long grace = Strategies.of(type).gracePeriodSeconds(old, options.gracePeriodSeconds());
+            boolean held = Finalizers.has(old) || policyFinalizer != null || grace > 0;
             if (ctx.dryRun()) {
                 return new DeleteResult(current, !held);
             }
@@ -307,9 +308,11 @@ public final class GenericRegistry {
                 }
                 ObjectNode marked = old.deepCopy();
                 ObjectNode meta = Json.metadata(marked);
-                if (!meta.has("deletionTimestamp")) {
-                    meta.put("deletionTimestamp", Timestamps.now(clock));
-                    meta.put("deletionGracePeriodSeconds", 0);
+                long currentGrace = meta.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE);
+                if (!meta.has("deletionTimestamp") || grace < currentGrace) {
+                    // a graceful delete says when the grace ends; a later, shorter one brings that forward
+                    meta.put("deletionTimestamp", Timestamps.format(clock.instant().plusSeconds(grace)));
+                    meta.put("deletionGracePeriodSeconds", grace);
                 }
                 Finalizers.applyPropagation(marked, policyFinalizer);
                 if (Json.sameValue(marked, old)) {

@@ -33,6 +33,14 @@ public interface KindStrategy {
         }
     }
 
+    /**
+     * The grace period a delete of this object gets, in seconds, or 0 to delete at once. Only kinds whose
+     * removal someone must confirm (pods, by their node agent) are deleted gracefully.
+     */
+    default long gracePeriodSeconds(ObjectNode object, Long requested) {
+        return 0;
+    }
+
     /** Field errors of the object as a whole (names and metadata are checked by the registry). */
     default List<Status.Cause> validate(ObjectNode object) {
         return List.of();

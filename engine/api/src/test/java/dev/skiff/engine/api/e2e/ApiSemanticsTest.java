@@ -279,6 +279,26 @@ class ApiSemanticsTest {
     }
 
     @Test
+    void aPodOnANodeIsDeletedGracefullyAndAForcedDeleteRemovesItAtOnce() {
+        String pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\"},\"spec\":{%s"
+                + "\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}";
+        api.post("/api/v1/namespaces/default/pods", pod.formatted("running", "\"nodeName\":\"node-1\","));
+        api.post("/api/v1/namespaces/default/pods", pod.formatted("unscheduled", ""));
+
+        JsonNode terminating = api.delete("/api/v1/namespaces/default/pods/running").json();
+        assertThat(terminating.at("/metadata/deletionGracePeriodSeconds").asInt()).isEqualTo(30);
+        assertThat(terminating.at("/metadata/deletionTimestamp").asText()).isNotEmpty();
+        assertThat(api.get("/api/v1/namespaces/default/pods/running").code()).as("waits for its node").isEqualTo(200);
+        assertThat(api.delete("/api/v1/namespaces/default/pods/unscheduled").code()).isEqualTo(200);
+        assertThat(api.get("/api/v1/namespaces/default/pods/unscheduled").code()).as("no node to wait for")
+                .isEqualTo(404);
+
+        assertThat(api.send("DELETE", "/api/v1/namespaces/default/pods/running", "application/json",
+                "{\"gracePeriodSeconds\":0}").code()).isEqualTo(200);
+        assertThat(api.get("/api/v1/namespaces/default/pods/running").code()).isEqualTo(404);
+    }
+
+    @Test
     void deleteCollectionRemovesOnlyTheSelectedObjects() {
         api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"dc\"}}");
         api.post("/api/v1/namespaces/dc/configmaps",
