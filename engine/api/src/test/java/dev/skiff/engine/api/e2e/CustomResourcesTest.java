@@ -79,6 +79,33 @@ class CustomResourcesTest {
         assertThat(strategic.err()).contains("application/strategic-merge-patch+json is not supported by example.com/v1, Kind=Widget");
         assertThat(kubectl.run("api-resources", "--api-group=example.com").assertOk().out())
                 .contains("widgets", "wg", "example.com/v1", "true", "Widget");
+
+        Process watch = kubectl.start("get", "widgets", "-w");
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (Exception ignored) {
+                // ends when the process is destroyed
+            }
+        });
+        try {
+            KubectlEndToEndTest.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w1")));
+            kubectl.apply("""
+                    apiVersion: example.com/v1
+                    kind: Widget
+                    metadata: {name: w2, namespace: default}
+                    spec: {size: medium}
+                    """).assertOk();
+            KubectlEndToEndTest.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w2") && l.contains("medium")));
+        } finally {
+            watch.destroy();
+            reader.join(5000);
+        }
     }
 
     @Test
