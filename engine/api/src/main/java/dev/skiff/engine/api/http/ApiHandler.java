@@ -51,7 +51,7 @@ public final class ApiHandler {
         this.access = new AccessCheck(new StoreRbacObjects(endpoints.store()));
         this.reviews = new AccessReviews(access.objects());
         this.discovery = new Discovery(resources);
-        this.openApi = new OpenApiEndpoint(resources);
+        this.openApi = new OpenApiEndpoint(resources, endpoints.customSchemas());
         this.resourceEndpoint = endpoints.resources();
         this.watchEndpoint = endpoints.watches();
         this.serverAddress = serverAddress;

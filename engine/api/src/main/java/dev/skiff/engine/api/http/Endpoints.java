@@ -1,22 +1,31 @@
 package dev.skiff.engine.api.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
+import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.security.ServiceAccountTokens;
+import dev.skiff.engine.store.Store;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The resource and watch endpoints, wired to one registry; what the server hands its {@link ApiHandler}. */
 public final class Endpoints {
     private final ResourceEndpoint resources;
     private final WatchEndpoint watches;
-    private final dev.skiff.engine.store.Store store;
+    private final Store store;
+    private final Function<ResourceType, Optional<JsonNode>> customSchemas;
 
     public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, ManagedFields managedFields,
                      ServiceAccountTokens tokens, CustomResourceServing customResources, Duration bookmarkInterval) {
         TableOutput tables = new TableOutput(registry.clock(),
                 type -> customResources.served(type).map(CustomResourceServing.Served::version));
+        this.customSchemas = type -> customResources.served(type)
+                .map(served -> served.version().path("schema").path("openAPIV3Schema"))
+                .filter(JsonNode::isObject);
         this.store = registry.store();
         this.resources = new ResourceEndpoint(registry, tables, namespaces, managedFields,
                 new TokenRequests(registry, tokens));
@@ -31,7 +40,11 @@ public final class Endpoints {
         return watches;
     }
 
-    dev.skiff.engine.store.Store store() {
+    Store store() {
         return store;
+    }
+
+    Function<ResourceType, Optional<JsonNode>> customSchemas() {
+        return customSchemas;
     }
 }

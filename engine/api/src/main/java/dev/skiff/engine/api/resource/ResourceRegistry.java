@@ -14,6 +14,12 @@ public final class ResourceRegistry {
     private final Map<String, ResourceType> byGroupPlural = new LinkedHashMap<>();
     private final Map<String, ResourceType> byGroupKind = new LinkedHashMap<>();
     private final java.util.Set<String> builtInGroups = new java.util.HashSet<>();
+    private long changes;
+
+    /** Counts additions and removals, so documents derived from the registry know when to rebuild. */
+    public synchronized long changes() {
+        return changes;
+    }
 
     public ResourceRegistry(List<ResourceType> types) {
         types.forEach(this::add);
@@ -27,12 +33,14 @@ public final class ResourceRegistry {
     }
 
     public synchronized void add(ResourceType type) {
+        changes++;
         byGroupPlural.put(type.group() + "/" + type.plural(), type);
         byGroupKind.put(type.group() + "/" + type.kind(), type);
     }
 
     /** Stops serving a kind (its CustomResourceDefinition is gone). */
     public synchronized void remove(ResourceType type) {
+        changes++;
         byGroupPlural.remove(type.group() + "/" + type.plural(), type);
         byGroupKind.remove(type.group() + "/" + type.kind(), type);
     }

@@ -1,5 +1,6 @@
 package dev.skiff.engine.api.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +32,20 @@ final class OpenApiSchemas {
     private final String documentVersion;
     private final Map<String, ObjectNode> definitions = new TreeMap<>();
 
+    private final Map<String, JsonNode> customSchemas;
+
     /** For the document of {@code group}/{@code version}, which DeleteOptions is registered in. */
     OpenApiSchemas(String documentGroup, String documentVersion) {
+        this(documentGroup, documentVersion, Map.of());
+    }
+
+    /**
+     * @param customSchemas the openAPIV3Schema of custom kinds, by {@code group/version/kind}, from their CRDs
+     */
+    OpenApiSchemas(String documentGroup, String documentVersion, Map<String, JsonNode> customSchemas) {
         this.documentGroup = documentGroup;
         this.documentVersion = documentVersion;
+        this.customSchemas = customSchemas;
     }
 
     /**
@@ -117,7 +128,20 @@ final class OpenApiSchemas {
 
     private String addOpenKind(String group, String version, String kind) {
         String name = reverseDomain(group) + "." + version + "." + kind;
+        JsonNode declared = customSchemas.get(group + "/" + version + "/" + kind);
+        String objectMeta = declared == null ? null : define(ModelIntrospector.of(io.fabric8.kubernetes.api.model.ObjectMeta.class));
         definitions.computeIfAbsent(name, n -> {
+            if (declared != null && declared.isObject()) {
+                // the CRD's own schema, with the fields every object has, as kube-apiserver publishes it
+                ObjectNode schema = (ObjectNode) declared.deepCopy();
+                ObjectNode properties = schema.has("properties") ? (ObjectNode) schema.get("properties")
+                        : schema.putObject("properties");
+                properties.putIfAbsent("apiVersion", type("string"));
+                properties.putIfAbsent("kind", type("string"));
+                properties.set("metadata", allOf(objectMeta));
+                schema.set("x-kubernetes-group-version-kind", gvkList(group, version, kind));
+                return schema;
+            }
             ObjectNode open = type("object");
             open.put("x-kubernetes-preserve-unknown-fields", true);
             open.set("x-kubernetes-group-version-kind", gvkList(group, version, kind));

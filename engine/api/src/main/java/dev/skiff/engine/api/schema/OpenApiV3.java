@@ -3,6 +3,7 @@ package dev.skiff.engine.api.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.MessageDigest;
@@ -43,10 +44,19 @@ public final class OpenApiV3 {
      *                      lists them, subresources included
      */
     public static OpenApiV3 of(String serverVersion, Map<String, List<ApiResource>> resources) {
+        return of(serverVersion, resources, Map.of());
+    }
+
+    /**
+     * @param customSchemas the openAPIV3Schema of custom kinds (from their CRDs), by {@code group/version/kind}
+     */
+    public static OpenApiV3 of(String serverVersion, Map<String, List<ApiResource>> resources,
+                               Map<String, JsonNode> customSchemas) {
         Map<String, OpenApiDocument> documents = new LinkedHashMap<>();
         Map<String, OpenApiDocument> byPath = new TreeMap<>(); // sorted, as Go encodes the discovery map
         resources.forEach((groupVersion, list) -> {
-            OpenApiDocument document = serialize(groupVersion, document(serverVersion, groupVersion, list));
+            OpenApiDocument document = serialize(groupVersion,
+                    document(serverVersion, groupVersion, list, customSchemas));
             documents.put(groupVersion, document);
             byPath.put(document.path(), document);
         });
@@ -65,10 +75,15 @@ public final class OpenApiV3 {
      * @param groupVersion {@code v1} for the core group, else {@code group/version}
      */
     public static ObjectNode document(String serverVersion, String groupVersion, List<ApiResource> resources) {
+        return document(serverVersion, groupVersion, resources, Map.of());
+    }
+
+    static ObjectNode document(String serverVersion, String groupVersion, List<ApiResource> resources,
+                               Map<String, JsonNode> customSchemas) {
         int slash = groupVersion.indexOf('/');
         String group = slash < 0 ? "" : groupVersion.substring(0, slash);
         String version = groupVersion.substring(slash + 1);
-        OpenApiSchemas schemas = new OpenApiSchemas(group, version);
+        OpenApiSchemas schemas = new OpenApiSchemas(group, version, customSchemas);
         OpenApiPaths paths = new OpenApiPaths(group, version, schemas);
         resources.forEach(paths::add);
 

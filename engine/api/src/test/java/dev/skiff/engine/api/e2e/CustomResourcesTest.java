@@ -125,6 +125,8 @@ class CustomResourcesTest {
                 .as("the schema's default").isEqualTo("1");
         assertThat(kubectl.run("get", "gizmos").assertOk().out()).contains("NAME", "SIZE", "REPLICAS", "AGE",
                 "g1", "medium");
+        assertThat(kubectl.run("explain", "gizmo.spec").assertOk().out()).contains("KIND:", "Gizmo", "replicas",
+                "<integer>", "size", "<string>");
 
         Kubectl.Result invalid = kubectl.apply("""
                 apiVersion: example.com/v1
