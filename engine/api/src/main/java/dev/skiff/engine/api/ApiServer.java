@@ -104,8 +104,8 @@ public final class ApiServer implements AutoCloseable {
         namespaces.resumeAll();
         customResources = new CustomResourceServing(registry, resources).start();
         registry.useSchemaRules(new CustomResourceRules(customResources));
-        Endpoints endpoints = new Endpoints(registry, namespaces, managedFields, serviceAccountTokens, customResources,
-                config.bookmarkInterval());
+        Endpoints endpoints = new Endpoints(registry, resources, namespaces, managedFields, serviceAccountTokens,
+                customResources, config.bookmarkInterval());
         log.debug("initial objects checked after {} ms", (System.nanoTime() - started) / 1_000_000);
         server = listening.join();
         handler.set(new ApiHandler(vertx, resources, token, serviceAccountTokens, endpoints,

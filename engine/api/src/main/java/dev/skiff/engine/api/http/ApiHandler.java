@@ -41,6 +41,7 @@ public final class ApiHandler {
     private final OpenApiEndpoint openApi;
     private final ResourceEndpoint resourceEndpoint;
     private final WatchEndpoint watchEndpoint;
+    private final EventsV1Endpoint eventsV1;
     private final java.util.function.Supplier<String> serverAddress;
 
     public ApiHandler(Vertx vertx, ResourceRegistry resources, AdminToken token, ServiceAccountTokens saTokens,
@@ -54,6 +55,7 @@ public final class ApiHandler {
         this.openApi = new OpenApiEndpoint(resources, endpoints.customSchemas());
         this.resourceEndpoint = endpoints.resources();
         this.watchEndpoint = endpoints.watches();
+        this.eventsV1 = endpoints.events();
         this.serverAddress = serverAddress;
     }
 
@@ -162,13 +164,15 @@ public final class ApiHandler {
         access.requireResource(user, req.method(), info, req.flag("watch"));
         if (info.name() == null && req.method().equals("GET") && req.flag("watch")) {
             watch(request, reply, req);
+        } else if (eventsV1.serves(type)) {
+            eventsV1.handle(req, reply);
         } else {
             resourceEndpoint.handle(req, reply);
         }
     }
 
     private void watch(HttpServerRequest request, Reply reply, ApiRequest req) {
-        WatchEndpoint.Prepared prepared = watchEndpoint.prepare(req);
+        WatchEndpoint.Prepared prepared = prepareWatch(req);
         boolean table = TableOutput.wanted(req.accept());
         prepared.run(new HttpWatchSink(reply.context(), request.response(),
                 table ? TableOutput.CONTENT_TYPE : Reply.JSON));
@@ -192,7 +196,7 @@ public final class ApiHandler {
                 ApiRequest req = new ApiRequest("GET", info, type, request.params(), request.headers(),
                         new byte[0], context(request, user, warnings), warnings);
                 access.requireResource(user, "GET", info, true);
-                watchEndpoint.prepare(req).run(sink);
+                prepareWatch(req).run(sink);
             } catch (ApiException e) {
                 sink.send(("{\"type\":\"ERROR\",\"object\":" + Json.string(e.toJson()) + "}")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -202,6 +206,11 @@ public final class ApiHandler {
                 sink.end();
             }
         })).onFailure(e -> log.debug("websocket upgrade of {} failed", request.uri(), e));
+    }
+
+    private WatchEndpoint.Prepared prepareWatch(ApiRequest req) {
+        return eventsV1.serves(req.type()) ? eventsV1.prepareWatch(req, WatchEndpoint.request(req))
+                : watchEndpoint.prepare(req);
     }
 
     private void discoveryRoot(HttpServerRequest request, Reply reply, boolean core) {

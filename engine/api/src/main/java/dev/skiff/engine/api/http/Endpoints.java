@@ -5,6 +5,7 @@ import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
+import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.security.ServiceAccountTokens;
 import dev.skiff.engine.store.Store;
@@ -15,18 +16,21 @@ import java.util.function.Function;
 /** The resource and watch endpoints, wired to one registry; what the server hands its {@link ApiHandler}. */
 public final class Endpoints {
     private final ResourceEndpoint resources;
+    private final EventsV1Endpoint events;
     private final WatchEndpoint watches;
     private final Store store;
     private final Function<ResourceType, Optional<JsonNode>> customSchemas;
 
-    public Endpoints(GenericRegistry registry, NamespaceTermination namespaces, ManagedFields managedFields,
-                     ServiceAccountTokens tokens, CustomResourceServing customResources, Duration bookmarkInterval) {
+    public Endpoints(GenericRegistry registry, ResourceRegistry resources, NamespaceTermination namespaces,
+                     ManagedFields managedFields, ServiceAccountTokens tokens, CustomResourceServing customResources,
+                     Duration bookmarkInterval) {
         TableOutput tables = new TableOutput(registry.clock(),
                 type -> customResources.served(type).map(CustomResourceServing.Served::version));
         this.customSchemas = type -> customResources.served(type)
                 .map(served -> served.version().path("schema").path("openAPIV3Schema"))
                 .filter(JsonNode::isObject);
         this.store = registry.store();
+        this.events = new EventsV1Endpoint(registry, resources, tables, bookmarkInterval);
         this.resources = new ResourceEndpoint(registry, tables, namespaces, managedFields,
                 new TokenRequests(registry, tokens));
         this.watches = new WatchEndpoint(registry.store(), tables, bookmarkInterval);
@@ -34,6 +38,10 @@ public final class Endpoints {
 
     ResourceEndpoint resources() {
         return resources;
+    }
+
+    EventsV1Endpoint events() {
+        return events;
     }
 
     WatchEndpoint watches() {

@@ -28,6 +28,20 @@ final class WatchEndpoint {
     Prepared prepare(ApiRequest req) {
         ResourceType type = req.type();
         ListQuery query = ListQuery.of(req.params(), type);
+        WatchRequest request = request(req);
+        boolean table = TableOutput.wanted(req.accept());
+        String includeObject = req.params().get("includeObject");
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Function<byte[], byte[]> render = table ? o -> tables.one(type, o, includeObject, first.getAndSet(false))
+                : o -> o;
+        WatchSession session = new WatchSession(store, type.keyPrefix(req.info().namespace()),
+                query.selects() ? query.filter(type) : null,
+                render, type.kind(), type.apiVersion(), bookmarkInterval);
+        return new Prepared(session, request);
+    }
+
+    /** The watch's start, bookmarks and timeout from the query, refusing malformed values with a 400. */
+    static WatchRequest request(ApiRequest req) {
         String timeoutText = req.params().get("timeoutSeconds");
         Duration timeout = DEFAULT_TIMEOUT;
         if (timeoutText != null && !timeoutText.isEmpty()) {
@@ -45,17 +59,7 @@ final class WatchEndpoint {
                 throw Errors.badRequest("invalid resource version: \"" + rv + "\"");
             }
         }
-        boolean sendInitial = req.flag("sendInitialEvents");
-        WatchRequest request = new WatchRequest(rv, sendInitial, req.flag("allowWatchBookmarks"), timeout);
-        boolean table = TableOutput.wanted(req.accept());
-        String includeObject = req.params().get("includeObject");
-        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Function<byte[], byte[]> render = table ? o -> tables.one(type, o, includeObject, first.getAndSet(false))
-                : o -> o;
-        WatchSession session = new WatchSession(store, type.keyPrefix(req.info().namespace()),
-                query.selects() ? query.filter(type) : null,
-                render, type.kind(), type.apiVersion(), bookmarkInterval);
-        return new Prepared(session, request);
+        return new WatchRequest(rv, req.flag("sendInitialEvents"), req.flag("allowWatchBookmarks"), timeout);
     }
 
     /** A watch ready to stream. */

@@ -39,6 +39,8 @@ final class BuiltInResources {
                     false, false),
             new ResourceType("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
                     "customresourcedefinition", false, List.of("crd", "crds"), List.of("api-extensions"), true, false),
+            new ResourceType("events.k8s.io", "v1", "Event", "events", "event", true, List.of("ev"), List.of(),
+                    false, false),
             rbac("Role", "roles", true),
             rbac("ClusterRole", "clusterroles", false),
             rbac("RoleBinding", "rolebindings", true),

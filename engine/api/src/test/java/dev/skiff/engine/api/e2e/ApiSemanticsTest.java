@@ -299,6 +299,35 @@ class ApiSemanticsTest {
     }
 
     @Test
+    void eventsAreOneStoreSeenThroughBothEventApis() {
+        JsonNode created = api.post("/apis/events.k8s.io/v1/namespaces/default/events", """
+                {"apiVersion":"events.k8s.io/v1","kind":"Event","metadata":{"name":"e1"},
+                 "eventTime":"2026-11-23T10:00:00.000000Z","reportingController":"skiff.dev/test",
+                 "reportingInstance":"test-1","action":"Testing","reason":"Checked","type":"Normal",
+                 "note":"seen from both sides","regarding":{"kind":"ConfigMap","namespace":"default","name":"x"}}""")
+                .json();
+        assertThat(created.path("apiVersion").asText()).isEqualTo("events.k8s.io/v1");
+        assertThat(created.path("note").asText()).isEqualTo("seen from both sides");
+
+        JsonNode core = api.get("/api/v1/namespaces/default/events/e1").json();
+        assertThat(core.path("apiVersion").asText()).isEqualTo("v1");
+        assertThat(core.path("message").asText()).isEqualTo("seen from both sides");
+        assertThat(core.at("/involvedObject/name").asText()).isEqualTo("x");
+        assertThat(core.path("reportingComponent").asText()).isEqualTo("skiff.dev/test");
+
+        api.patch("/api/v1/namespaces/default/events/e1", "application/merge-patch+json",
+                "{\"message\":\"changed through core\"}");
+        JsonNode viaV1 = api.get("/apis/events.k8s.io/v1/namespaces/default/events").json();
+        assertThat(viaV1.path("kind").asText()).isEqualTo("EventList");
+        assertThat(viaV1.path("items")).extracting(i -> i.path("note").asText()).contains("changed through core");
+        List<String> watched = api.watch("/apis/events.k8s.io/v1/namespaces/default/events?watch=true&timeoutSeconds=1")
+                .body().map(l -> api.jsonOf(l).at("/object/note").asText()).toList();
+        assertThat(watched).contains("changed through core");
+        assertThat(api.delete("/apis/events.k8s.io/v1/namespaces/default/events/e1").code()).isEqualTo(200);
+        assertThat(api.get("/api/v1/namespaces/default/events/e1").code()).isEqualTo(404);
+    }
+
+    @Test
     void deleteCollectionRemovesOnlyTheSelectedObjects() {
         api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"dc\"}}");
         api.post("/api/v1/namespaces/dc/configmaps",
