@@ -32,7 +32,9 @@ public final class Endpoints {
         this.store = registry.store();
         this.events = new EventsV1Endpoint(registry, resources, tables, bookmarkInterval);
         this.resources = new ResourceEndpoint(registry, tables, namespaces, managedFields,
-                new TokenRequests(registry, tokens));
+                new TokenRequests(registry, tokens), type -> customResources.served(type)
+                        .map(served -> served.version().path("subresources").path("scale"))
+                        .filter(JsonNode::isObject));
         this.watches = new WatchEndpoint(registry.store(), tables, bookmarkInterval);
     }
 

@@ -31,12 +31,13 @@ final class ResourceEndpoint {
     private final TokenRequests tokenRequests;
 
     ResourceEndpoint(GenericRegistry registry, TableOutput tables, NamespaceTermination namespaces,
-                     dev.skiff.engine.api.apply.ManagedFields managedFields, TokenRequests tokenRequests) {
+                     dev.skiff.engine.api.apply.ManagedFields managedFields, TokenRequests tokenRequests,
+                     java.util.function.Function<ResourceType, java.util.Optional<JsonNode>> customScale) {
         this.tokenRequests = tokenRequests;
         this.registry = registry;
         this.tables = tables;
         this.patches = new PatchEndpoint(registry, managedFields);
-        this.scale = new ScaleSubresource(registry);
+        this.scale = new ScaleSubresource(registry, customScale);
         this.namespaces = namespaces;
     }
 

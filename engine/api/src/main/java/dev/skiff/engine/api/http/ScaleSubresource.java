@@ -20,8 +20,35 @@ import java.util.function.UnaryOperator;
 final class ScaleSubresource {
     private final GenericRegistry registry;
 
-    ScaleSubresource(GenericRegistry registry) {
+    private final java.util.function.Function<ResourceType, java.util.Optional<JsonNode>> customScale;
+
+    /**
+     * @param customScale a custom kind's {@code subresources.scale} from its CRD (which paths hold the replica
+     *                    counts and selector), empty for built-in kinds
+     */
+    ScaleSubresource(GenericRegistry registry,
+                     java.util.function.Function<ResourceType, java.util.Optional<JsonNode>> customScale) {
         this.registry = registry;
+        this.customScale = customScale;
+    }
+
+    /** Where a kind keeps what the Scale view shows, as JSON pointers. */
+    private record ScalePaths(String specReplicas, String statusReplicas, String labelSelector) {
+        static final ScalePaths BUILT_IN = new ScalePaths("/spec/replicas", "/status/replicas", null);
+
+        static ScalePaths of(JsonNode crdScale) {
+            return new ScalePaths(pointer(crdScale.path("specReplicasPath").asText(".spec.replicas")),
+                    pointer(crdScale.path("statusReplicasPath").asText(".status.replicas")),
+                    crdScale.has("labelSelectorPath") ? pointer(crdScale.path("labelSelectorPath").asText()) : null);
+        }
+
+        private static String pointer(String dotted) {
+            return dotted.replace('.', '/');
+        }
+    }
+
+    private ScalePaths paths(ResourceType type) {
+        return customScale.apply(type).map(ScalePaths::of).orElse(ScalePaths.BUILT_IN);
     }
 
     byte[] handle(ApiRequest req) {
@@ -29,7 +56,7 @@ final class ScaleSubresource {
         String ns = req.info().namespace();
         String name = req.info().name();
         return switch (req.method()) {
-            case "GET" -> Json.bytes(scaleOf(Json.parseStored(registry.get(type, ns, name).value())));
+            case "GET" -> Json.bytes(scaleOf(Json.parseStored(registry.get(type, ns, name).value()), paths(type)));
             case "PUT" -> {
                 JsonNode body = BodyDecoder.parse(req.body(), req.contentType(), req.context().fieldValidation(),
                         req.warnings());
@@ -55,9 +82,10 @@ final class ScaleSubresource {
     private byte[] write(ApiRequest req, UnaryOperator<ObjectNode> change) {
         ResourceType type = req.type();
         String name = req.info().name();
+        ScalePaths paths = paths(type);
         StoredObject updated = registry.guaranteedUpdate(type, req.info().namespace(), name, req.context(),
                 Subresource.NONE, current -> {
-                    ObjectNode scale = change.apply(scaleOf(current));
+                    ObjectNode scale = change.apply(scaleOf(current, paths));
                     JsonNode replicas = scale.path("spec").path("replicas");
                     if (!replicas.isMissingNode() && !replicas.isIntegralNumber()) {
                         throw Errors.badRequest("spec.replicas must be an integer");
@@ -75,13 +103,23 @@ final class ScaleSubresource {
                     } else {
                         Json.metadata(desired).remove("resourceVersion");
                     }
-                    Json.child(desired, "spec").put("replicas", n);
+                    setAt(desired, paths.specReplicas(), n);
                     return desired;
                 });
-        return Json.bytes(scaleOf(Json.parseStored(updated.value())));
+        return Json.bytes(scaleOf(Json.parseStored(updated.value()), paths));
     }
 
-    static ObjectNode scaleOf(JsonNode object) {
+    /** Writes {@code value} at a JSON pointer, creating the objects on the way. */
+    private static void setAt(ObjectNode root, String pointer, int value) {
+        String[] parts = pointer.substring(1).split("/");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = Json.child(node, parts[i]);
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+
+    private static ObjectNode scaleOf(JsonNode object, ScalePaths paths) {
         ObjectNode scale = Json.object();
         scale.put("kind", "Scale");
         scale.put("apiVersion", "autoscaling/v1");
@@ -92,12 +130,20 @@ final class ScaleSubresource {
                 meta.set(f, v);
             }
         }
-        scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
+        scale.putObject("spec").put("replicas", object.at(paths.specReplicas()).asInt(1));
         ObjectNode status = scale.putObject("status");
-        status.put("replicas", object.path("status").path("replicas").asInt(0));
-        JsonNode selector = object.path("spec").path("selector");
-        if (selector.isObject()) {
-            status.put("selector", LabelSelector.fromLabelSelectorObject(selector).toString());
+        status.put("replicas", object.at(paths.statusReplicas()).asInt(0));
+        if (paths.labelSelector() != null) {
+            // a custom kind keeps its selector already in string form
+            String selector = object.at(paths.labelSelector()).asText("");
+            if (!selector.isEmpty()) {
+                status.put("selector", selector);
+            }
+        } else {
+            JsonNode selector = object.path("spec").path("selector");
+            if (selector.isObject()) {
+                status.put("selector", LabelSelector.fromLabelSelectorObject(selector).toString());
+            }
         }
         return scale;
     }

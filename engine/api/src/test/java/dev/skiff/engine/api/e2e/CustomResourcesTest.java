@@ -157,6 +157,41 @@ class CustomResourcesTest {
     }
 
     @Test
+    void theScaleSubresourceFollowsTheCrdsReplicaPaths() throws Exception {
+        kubectl.apply("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: pools.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {plural: pools, kind: Pool}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    subresources:
+                      scale: {specReplicasPath: .spec.count, statusReplicasPath: .status.count}
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                """).assertOk();
+        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "pools.example.com", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
+        kubectl.apply("""
+                apiVersion: example.com/v1
+                kind: Pool
+                metadata: {name: p1, namespace: default}
+                spec: {count: 2}
+                """).assertOk();
+
+        kubectl.run("scale", "pool", "p1", "--replicas=4").assertOk();
+
+        assertThat(kubectl.run("get", "pool", "p1", "-o", "jsonpath={.spec.count}").assertOk().out()).isEqualTo("4");
+    }
+
+    @Test
     void aCrdWithAnInvalidSchemaIsRefused() {
         Kubectl.Result r = kubectl.apply("""
                 apiVersion: apiextensions.k8s.io/v1
