@@ -5,18 +5,21 @@ import dev.skiff.engine.controllers.events.EventExpiry;
 import dev.skiff.engine.controllers.gc.GarbageCollector;
 import java.time.Duration;
 import dev.skiff.engine.controllers.namespace.NamespaceContentController;
+import dev.skiff.engine.controllers.replicaset.ReplicaSetController;
 
 /** Starts and stops the engine's controllers next to its API server. */
 public final class ControllerManager implements AutoCloseable {
     private final GarbageCollector garbageCollector;
     private final NamespaceContentController namespaceContent;
     private final EventExpiry eventExpiry;
+    private final ReplicaSetController replicaSets;
 
     private ControllerManager(GarbageCollector garbageCollector, NamespaceContentController namespaceContent,
-                              EventExpiry eventExpiry) {
+                              EventExpiry eventExpiry, ReplicaSetController replicaSets) {
         this.garbageCollector = garbageCollector;
         this.namespaceContent = namespaceContent;
         this.eventExpiry = eventExpiry;
+        this.replicaSets = replicaSets;
     }
 
     public static ControllerManager start(ApiServer server) {
@@ -24,7 +27,8 @@ public final class ControllerManager implements AutoCloseable {
                 new NamespaceContentController(server.registry(), server.resources(), server.caCertificatePem())
                         .start(),
                 new EventExpiry(server.registry(), server.resources(), EventExpiry.DEFAULT_TTL, Duration.ofMinutes(1))
-                        .start());
+                        .start(),
+                new ReplicaSetController(server.registry(), server.resources()).start());
     }
 
     public GarbageCollector garbageCollector() {
@@ -33,6 +37,7 @@ public final class ControllerManager implements AutoCloseable {
 
     @Override
     public void close() {
+        replicaSets.close();
         eventExpiry.close();
         namespaceContent.close();
         garbageCollector.close();
