@@ -13,6 +13,7 @@ import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
+import dev.skiff.engine.controllers.EventFeed;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.ListResult;
 import dev.skiff.engine.store.StoredObject;
@@ -20,10 +21,6 @@ import dev.skiff.engine.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kubernetes' garbage collector, driven by {@code ownerReferences}: an object whose owners are all gone
@@ -34,18 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>Level-triggered: events only enqueue keys; each reconcile reads the store afresh.
  */
 public final class GarbageCollector implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GarbageCollector.class);
     private static final RequestContext SELF = RequestContext.system("garbage-collector");
-    private static final WatchEvent STOP = new WatchEvent(WatchEvent.Type.ADDED, "", -1, new byte[0], null);
 
     private final GenericRegistry registry;
     private final ResourceRegistry resources;
     private final OwnerIndex index = new OwnerIndex();
     private final WorkQueue queue = new WorkQueue();
-    private final BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
     private ControllerLoop loop;
-    private AutoCloseable watch;
-    private Thread indexer;
+    private EventFeed feed;
 
     public GarbageCollector(GenericRegistry registry, ResourceRegistry resources) {
         this.registry = registry;
@@ -58,38 +51,26 @@ public final class GarbageCollector implements AutoCloseable {
             index.put(o.key(), Json.parseStored(o.value()));
             queue.add(o.key());
         }
-        watch = registry.store().watch("/", all.revision(), events::add);
-        indexer = Thread.ofVirtual().name("gc-indexer").start(this::indexEvents);
+        feed = EventFeed.start("garbage-collector", registry.store(), all.revision(), List.of("/"), this::index);
         loop = new ControllerLoop("garbage-collector", queue, this::reconcile).start(4);
         return this;
     }
 
     /** Keeps the owner index current and enqueues every key an event may concern. */
-    private void indexEvents() {
-        while (true) {
-            WatchEvent e;
-            try {
-                e = events.take();
-            } catch (InterruptedException ie) {
-                return;
-            }
-            if (e == STOP) {
-                return;
-            }
-            JsonNode object = Json.parseStored(e.value());
-            String uid = object.path("metadata").path("uid").asText("");
-            boolean going = e.type() == WatchEvent.Type.DELETED || object.path("metadata").has("deletionTimestamp");
-            List<String> owners = index.ownersOf(e.key());
-            if (e.type() == WatchEvent.Type.DELETED) {
-                index.remove(e.key());
-            } else {
-                index.put(e.key(), object);
-                queue.add(e.key());
-            }
-            if (going) {
-                index.dependentsOf(uid).forEach(queue::add);
-                owners.forEach(queue::add);
-            }
+    private void index(WatchEvent e) {
+        JsonNode object = Json.parseStored(e.value());
+        String uid = object.path("metadata").path("uid").asText("");
+        boolean going = e.type() == WatchEvent.Type.DELETED || object.path("metadata").has("deletionTimestamp");
+        List<String> owners = index.ownersOf(e.key());
+        if (e.type() == WatchEvent.Type.DELETED) {
+            index.remove(e.key());
+        } else {
+            index.put(e.key(), object);
+            queue.add(e.key());
+        }
+        if (going) {
+            index.dependentsOf(uid).forEach(queue::add);
+            owners.forEach(queue::add);
         }
     }
 
@@ -255,19 +236,14 @@ public final class GarbageCollector implements AutoCloseable {
 
     /** How long the queue is, for tests and metrics. */
     public int backlog() {
-        return queue.length() + events.size();
+        return queue.length();
     }
 
     @Override
     public void close() {
-        try {
-            if (watch != null) {
-                watch.close();
-            }
-        } catch (Exception e) {
-            log.debug("closing the garbage collector's watch", e);
+        if (feed != null) {
+            feed.close();
         }
-        events.add(STOP);
         if (loop != null) {
             loop.close();
         }

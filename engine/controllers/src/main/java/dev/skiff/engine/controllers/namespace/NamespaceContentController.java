@@ -9,12 +9,12 @@ import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
+import dev.skiff.engine.controllers.EventFeed;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,6 @@ public final class NamespaceContentController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NamespaceContentController.class);
     static final String DEFAULT_SERVICE_ACCOUNT = "default";
     static final String ROOT_CA_CONFIG_MAP = "kube-root-ca.crt";
-    private static final WatchEvent STOP = new WatchEvent(WatchEvent.Type.ADDED, "", -1, new byte[0], null);
 
     private final GenericRegistry registry;
     private final ResourceType namespaces;
@@ -35,9 +34,8 @@ public final class NamespaceContentController implements AutoCloseable {
     private final ResourceType configMaps;
     private final String caPem;
     private final WorkQueue queue = new WorkQueue();
-    private final BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
     private ControllerLoop loop;
-    private AutoCloseable watch;
+    private EventFeed feed;
 
     public NamespaceContentController(GenericRegistry registry, ResourceRegistry resources, String caPem) {
         this.registry = registry;
@@ -52,31 +50,20 @@ public final class NamespaceContentController implements AutoCloseable {
         for (StoredObject ns : all.items()) {
             queue.add(ns.key().substring(namespaces.keyPrefix().length()));
         }
-        watch = registry.store().watch("/core/", all.revision(), events::add);
-        Thread.ofVirtual().name("namespace-content-events").start(this::route);
+        feed = EventFeed.start("namespace-content", registry.store(), all.revision(),
+                List.of(namespaces.keyPrefix(), serviceAccounts.keyPrefix(), configMaps.keyPrefix()), this::route);
         loop = new ControllerLoop("namespace-content", queue, this::reconcile).start(2);
         return this;
     }
 
     /** Namespace changes, and deletions of the objects this controller keeps, enqueue the namespace. */
-    private void route() {
-        while (true) {
-            WatchEvent e;
-            try {
-                e = events.take();
-            } catch (InterruptedException ie) {
-                return;
-            }
-            if (e == STOP) {
-                return;
-            }
-            String key = e.key();
-            if (key.startsWith(namespaces.keyPrefix())) {
-                queue.add(key.substring(namespaces.keyPrefix().length()));
-            } else if (e.type() == WatchEvent.Type.DELETED) {
-                namespaceOfKept(key, serviceAccounts, DEFAULT_SERVICE_ACCOUNT);
-                namespaceOfKept(key, configMaps, ROOT_CA_CONFIG_MAP);
-            }
+    private void route(WatchEvent e) {
+        String key = e.key();
+        if (key.startsWith(namespaces.keyPrefix())) {
+            queue.add(key.substring(namespaces.keyPrefix().length()));
+        } else if (e.type() == WatchEvent.Type.DELETED) {
+            namespaceOfKept(key, serviceAccounts, DEFAULT_SERVICE_ACCOUNT);
+            namespaceOfKept(key, configMaps, ROOT_CA_CONFIG_MAP);
         }
     }
 
@@ -130,14 +117,9 @@ public final class NamespaceContentController implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (watch != null) {
-                watch.close();
-            }
-        } catch (Exception e) {
-            log.debug("closing watch", e);
+        if (feed != null) {
+            feed.close();
         }
-        events.add(STOP);
         if (loop != null) {
             loop.close();
         }

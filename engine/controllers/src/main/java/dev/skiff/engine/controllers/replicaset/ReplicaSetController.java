@@ -14,16 +14,13 @@ import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.select.LabelSelector;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
+import dev.skiff.engine.controllers.EventFeed;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kubernetes' ReplicaSet controller: keeps {@code spec.replicas} pods from the template, adopting orphan
@@ -31,17 +28,14 @@ import org.slf4j.LoggerFactory;
  * first when scaling down, and reporting the counts in its status. Keyed by {@code namespace/name}.
  */
 public final class ReplicaSetController implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ReplicaSetController.class);
     private static final RequestContext SELF = RequestContext.system("replicaset-controller");
-    private static final WatchEvent STOP = new WatchEvent(WatchEvent.Type.ADDED, "", -1, new byte[0], null);
 
     private final GenericRegistry registry;
     private final ResourceType replicaSets;
     private final ResourceType pods;
     private final EventRecorder events;
     private final WorkQueue queue = new WorkQueue();
-    private final BlockingQueue<WatchEvent> changes = new LinkedBlockingQueue<>();
-    private final List<AutoCloseable> watches = new ArrayList<>();
+    private EventFeed feed;
     private ControllerLoop loop;
 
     public ReplicaSetController(GenericRegistry registry, ResourceRegistry resources) {
@@ -54,41 +48,29 @@ public final class ReplicaSetController implements AutoCloseable {
     public ReplicaSetController start() {
         var existing = registry.store().list(replicaSets.keyPrefix(), null, 0, o -> true);
         existing.items().forEach(o -> queue.add(keyOf(o.key(), replicaSets)));
-        watches.add(registry.store().watch(replicaSets.keyPrefix(), existing.revision(), changes::add));
-        watches.add(registry.store().watch(pods.keyPrefix(), existing.revision(), changes::add));
-        Thread.ofVirtual().name("replicaset-events").start(this::route);
+        feed = EventFeed.start("replicaset-controller", registry.store(), existing.revision(),
+                List.of(replicaSets.keyPrefix(), pods.keyPrefix()), this::route);
         loop = new ControllerLoop("replicaset-controller", queue, this::reconcile).start(2);
         return this;
     }
 
     /** ReplicaSet changes enqueue the set; pod changes enqueue the pod's owner, or every set that may adopt it. */
-    private void route() {
-        while (true) {
-            WatchEvent e;
-            try {
-                e = changes.take();
-            } catch (InterruptedException ie) {
-                return;
-            }
-            if (e == STOP) {
-                return;
-            }
-            if (e.key().startsWith(replicaSets.keyPrefix())) {
-                queue.add(keyOf(e.key(), replicaSets));
-                continue;
-            }
-            JsonNode pod = Json.parseStored(e.value());
-            String namespace = Json.text(pod, "metadata.namespace");
-            Optional<JsonNode> owner = controllerRef(pod);
-            if (owner.isPresent() && "ReplicaSet".equals(owner.get().path("kind").asText())) {
-                queue.add(namespace + "/" + owner.get().path("name").asText());
-            }
-            if (owner.isEmpty() || e.previous() != null) {
-                // an orphan (or a pod whose labels may have changed) may be adopted by any set in its namespace
-                for (StoredObject rs : registry.store().list(replicaSets.keyPrefix(namespace), null, 0, o -> true)
-                        .items()) {
-                    queue.add(keyOf(rs.key(), replicaSets));
-                }
+    private void route(WatchEvent e) {
+        if (e.key().startsWith(replicaSets.keyPrefix())) {
+            queue.add(keyOf(e.key(), replicaSets));
+            return;
+        }
+        JsonNode pod = Json.parseStored(e.value());
+        String namespace = Json.text(pod, "metadata.namespace");
+        Optional<JsonNode> owner = controllerRef(pod);
+        if (owner.isPresent() && "ReplicaSet".equals(owner.get().path("kind").asText())) {
+            queue.add(namespace + "/" + owner.get().path("name").asText());
+        }
+        if (owner.isEmpty() || e.previous() != null) {
+            // an orphan (or a pod whose labels may have changed) may be adopted by any set in its namespace
+            for (StoredObject rs : registry.store().list(replicaSets.keyPrefix(namespace), null, 0, o -> true)
+                    .items()) {
+                queue.add(keyOf(rs.key(), replicaSets));
             }
         }
     }
@@ -295,14 +277,9 @@ public final class ReplicaSetController implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable w : watches) {
-            try {
-                w.close();
-            } catch (Exception e) {
-                log.debug("closing watch", e);
-            }
+        if (feed != null) {
+            feed.close();
         }
-        changes.add(STOP);
         if (loop != null) {
             loop.close();
         }
