@@ -1,6 +1,7 @@
 package dev.skiff.engine.controllers;
 
 import dev.skiff.engine.api.ApiServer;
+import dev.skiff.engine.controllers.deployment.DeploymentController;
 import dev.skiff.engine.controllers.events.EventExpiry;
 import dev.skiff.engine.controllers.gc.GarbageCollector;
 import java.time.Duration;
@@ -13,9 +14,12 @@ public final class ControllerManager implements AutoCloseable {
     private final NamespaceContentController namespaceContent;
     private final EventExpiry eventExpiry;
     private final ReplicaSetController replicaSets;
+    private final DeploymentController deployments;
 
     private ControllerManager(GarbageCollector garbageCollector, NamespaceContentController namespaceContent,
-                              EventExpiry eventExpiry, ReplicaSetController replicaSets) {
+                              EventExpiry eventExpiry, ReplicaSetController replicaSets,
+                              DeploymentController deployments) {
+        this.deployments = deployments;
         this.garbageCollector = garbageCollector;
         this.namespaceContent = namespaceContent;
         this.eventExpiry = eventExpiry;
@@ -28,7 +32,8 @@ public final class ControllerManager implements AutoCloseable {
                         .start(),
                 new EventExpiry(server.registry(), server.resources(), EventExpiry.DEFAULT_TTL, Duration.ofMinutes(1))
                         .start(),
-                new ReplicaSetController(server.registry(), server.resources()).start());
+                new ReplicaSetController(server.registry(), server.resources()).start(),
+                new DeploymentController(server.registry(), server.resources()).start());
     }
 
     public GarbageCollector garbageCollector() {
@@ -37,6 +42,7 @@ public final class ControllerManager implements AutoCloseable {
 
     @Override
     public void close() {
+        deployments.close();
         replicaSets.close();
         eventExpiry.close();
         namespaceContent.close();
