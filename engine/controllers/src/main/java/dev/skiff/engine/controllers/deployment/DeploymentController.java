@@ -15,6 +15,7 @@ import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
 import dev.skiff.engine.controllers.EventFeed;
+import dev.skiff.engine.controllers.OwnerReferences;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
@@ -66,11 +67,8 @@ public final class DeploymentController implements AutoCloseable {
             return;
         }
         JsonNode rs = Json.parseStored(e.value());
-        for (JsonNode ref : rs.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false) && "Deployment".equals(ref.path("kind").asText())) {
-                queue.add(Json.text(rs, "metadata.namespace") + "/" + ref.path("name").asText());
-            }
-        }
+        OwnerReferences.controllerOf(rs).filter(ref -> "Deployment".equals(ref.path("kind").asText()))
+                .ifPresent(ref -> queue.add(Json.text(rs, "metadata.namespace") + "/" + ref.path("name").asText()));
     }
 
     private void reconcile(String key) {
@@ -192,7 +190,7 @@ public final class DeploymentController implements AutoCloseable {
         ObjectNode annotations = meta.putObject("annotations");
         annotations.put(REVISION, Long.toString(revision));
         annotations.put(DESIRED_REPLICAS, Integer.toString(d.path("spec").path("replicas").asInt(1)));
-        meta.putArray("ownerReferences").add(ownerRef(d));
+        meta.putArray("ownerReferences").add(OwnerReferences.controlledBy(d));
         ObjectNode spec = rs.putObject("spec");
         spec.put("replicas", 0);
         spec.put("minReadySeconds", d.path("spec").path("minReadySeconds").asInt(0));
@@ -350,16 +348,6 @@ public final class DeploymentController implements AutoCloseable {
         return Json.sameValue(a, b);
     }
 
-    private static ObjectNode ownerRef(ObjectNode d) {
-        ObjectNode ref = Json.object();
-        ref.put("apiVersion", "apps/v1");
-        ref.put("kind", "Deployment");
-        ref.put("name", Json.text(d, "metadata.name"));
-        ref.put("uid", Json.text(d, "metadata.uid"));
-        ref.put("controller", true);
-        ref.put("blockOwnerDeletion", true);
-        return ref;
-    }
 
     static long revision(JsonNode rs) {
         try {

@@ -15,6 +15,7 @@ import dev.skiff.engine.api.select.LabelSelector;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
 import dev.skiff.engine.controllers.EventFeed;
+import dev.skiff.engine.controllers.OwnerReferences;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
@@ -62,7 +63,7 @@ public final class ReplicaSetController implements AutoCloseable {
         }
         JsonNode pod = Json.parseStored(e.value());
         String namespace = Json.text(pod, "metadata.namespace");
-        Optional<JsonNode> owner = controllerRef(pod);
+        Optional<JsonNode> owner = OwnerReferences.controllerOf(pod);
         if (owner.isPresent() && "ReplicaSet".equals(owner.get().path("kind").asText())) {
             queue.add(namespace + "/" + owner.get().path("name").asText());
         }
@@ -91,7 +92,7 @@ public final class ReplicaSetController implements AutoCloseable {
         List<ObjectNode> active = new ArrayList<>();
         for (StoredObject o : registry.store().list(pods.keyPrefix(namespace), null, 0, x -> true).items()) {
             ObjectNode pod = Json.parseStored(o.value());
-            Optional<JsonNode> owner = controllerRef(pod);
+            Optional<JsonNode> owner = OwnerReferences.controllerOf(pod);
             boolean matches = selector.matches(pod.path("metadata").path("labels"));
             boolean deleting = pod.path("metadata").has("deletionTimestamp");
             if (owner.isPresent() && uid.equals(owner.get().path("uid").asText())) {
@@ -140,7 +141,7 @@ public final class ReplicaSetController implements AutoCloseable {
                 meta.set(field, template.path("metadata").get(field).deepCopy());
             }
         }
-        meta.putArray("ownerReferences").add(ownerRef(rs));
+        meta.putArray("ownerReferences").add(OwnerReferences.controlledBy(rs));
         pod.set("spec", template.path("spec").deepCopy());
         StoredObject created = registry.create(pods, Json.text(rs, "metadata.namespace"), pod, SELF);
         ObjectNode result = Json.parseStored(created.value());
@@ -165,15 +166,15 @@ public final class ReplicaSetController implements AutoCloseable {
         try {
             StoredObject adopted = registry.guaranteedUpdate(pods, Json.text(pod, "metadata.namespace"),
                     Json.text(pod, "metadata.name"), SELF, Subresource.NONE, current -> {
-                        if (controllerRef(current).isPresent()) {
+                        if (OwnerReferences.controllerOf(current).isPresent()) {
                             return current;
                         }
                         ArrayNode refs = Json.metadata(current).withArray("ownerReferences");
-                        refs.add(ownerRef(rs));
+                        refs.add(OwnerReferences.controlledBy(rs));
                         return current;
                     });
             ObjectNode result = Json.parseStored(adopted.value());
-            Optional<JsonNode> owner = controllerRef(result);
+            Optional<JsonNode> owner = OwnerReferences.controllerOf(result);
             return owner.isPresent() && Json.text(rs, "metadata.uid").equals(owner.get().path("uid").asText())
                     ? result : null;
         } catch (ApiException e) {
@@ -251,25 +252,7 @@ public final class ReplicaSetController implements AutoCloseable {
         return String.join(",", parts);
     }
 
-    private static ObjectNode ownerRef(ObjectNode rs) {
-        ObjectNode ref = Json.object();
-        ref.put("apiVersion", "apps/v1");
-        ref.put("kind", "ReplicaSet");
-        ref.put("name", Json.text(rs, "metadata.name"));
-        ref.put("uid", Json.text(rs, "metadata.uid"));
-        ref.put("controller", true);
-        ref.put("blockOwnerDeletion", true);
-        return ref;
-    }
 
-    static Optional<JsonNode> controllerRef(JsonNode object) {
-        for (JsonNode ref : object.path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false)) {
-                return Optional.of(ref);
-            }
-        }
-        return Optional.empty();
-    }
 
     private static String keyOf(String storeKey, ResourceType type) {
         return storeKey.substring(type.keyPrefix().length());
