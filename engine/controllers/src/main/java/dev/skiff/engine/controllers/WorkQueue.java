@@ -48,6 +48,11 @@ public final class WorkQueue {
         delays.schedule(() -> add(key), millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Adds the key after a delay: a controller that must look again at a known time (a deadline). */
+    public void addAfter(String key, java.time.Duration delay) {
+        delays.schedule(() -> add(key), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
     /** Clears the key's failure count after a success. */
     public synchronized void forget(String key) {
         failures.remove(key);

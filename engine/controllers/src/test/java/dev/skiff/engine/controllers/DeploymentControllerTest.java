@@ -47,7 +47,8 @@ class DeploymentControllerTest {
                 JsonNode pods = api.get("/api/v1/pods").json().path("items");
                 for (JsonNode pod : pods) {
                     if (!"Running".equals(pod.path("status").path("phase").asText())
-                            && !pod.path("metadata").has("deletionTimestamp")) {
+                            && !pod.path("metadata").has("deletionTimestamp")
+                            && !"stuck".equals(pod.at("/metadata/namespace").asText())) {
                         api.patch("/api/v1/namespaces/" + pod.at("/metadata/namespace").asText() + "/pods/"
                                 + pod.at("/metadata/name").asText() + "/status", "application/merge-patch+json",
                                 "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
@@ -74,6 +75,21 @@ class DeploymentControllerTest {
                 metadata: {labels: {app: web}}
                 spec: {containers: [{name: web, image: registry.example/web:1}]}
             """;
+
+    @Test
+    void aRolloutThatMakesNoProgressFailsAfterItsDeadline() {
+        kubectl.run("create", "namespace", "stuck").assertOk();
+        kubectl.apply(DEPLOYMENT.replace("namespace: roll", "namespace: stuck")
+                .replace("replicas: 3", "replicas: 1\n  progressDeadlineSeconds: 2")).assertOk();
+
+        Kubectl.Result r = kubectl.run("-n", "stuck", "rollout", "status", "deployment/web", "--timeout=30s");
+
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("exceeded its progress deadline");
+        assertThat(kubectl.run("-n", "stuck", "get", "deployment", "web", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Progressing\")].reason}").assertOk().out())
+                .isEqualTo("ProgressDeadlineExceeded");
+    }
 
     @Test
     void aDeploymentRollsOutAndBackWithKubectlRollout() throws Exception {

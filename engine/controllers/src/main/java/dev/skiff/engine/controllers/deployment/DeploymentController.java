@@ -305,11 +305,17 @@ public final class DeploymentController implements AutoCloseable {
                         : "Deployment does not have minimum availability.", now);
         String rsName = newRs == null ? "" : Json.text(newRs, "metadata.name");
         boolean complete = newRs != null && updated == replicas && total == replicas && available >= replicas;
-        String reason = paused ? "DeploymentPaused" : complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated";
-        String message = paused ? "Deployment is paused"
-                : complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
-                : "ReplicaSet \"" + rsName + "\" is progressing.";
-        condition(conditions, d, "Progressing", !paused, reason, message, now);
+        boolean progressed = !Json.sameValue(countsOf(status), countsOf(d.path("status")));
+        if (!paused && !complete && timedOut(d, progressed)) {
+            condition(conditions, d, "Progressing", false, "ProgressDeadlineExceeded",
+                    "ReplicaSet \"" + rsName + "\" has timed out progressing.", now);
+        } else {
+            String reason = paused ? "DeploymentPaused" : complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated";
+            String message = paused ? "Deployment is paused"
+                    : complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
+                    : "ReplicaSet \"" + rsName + "\" is progressing.";
+            condition(conditions, d, "Progressing", !paused, reason, message, progressed ? now : null, now);
+        }
         if (sameStatus(status, d.path("status"))) {
             return;
         }
@@ -320,9 +326,17 @@ public final class DeploymentController implements AutoCloseable {
                 });
     }
 
-    /** A condition that keeps its transition time while its status stays the same. */
     private static void condition(ArrayNode conditions, ObjectNode d, String type, boolean status, String reason,
                                   String message, String now) {
+        condition(conditions, d, type, status, reason, message, null, now);
+    }
+
+    /**
+     * A condition that keeps its transition time while its status stays the same, and its update time while
+     * its reason does, unless {@code updatedAt} says it changed now (progress was made).
+     */
+    private static void condition(ArrayNode conditions, ObjectNode d, String type, boolean status, String reason,
+                                  String message, String updatedAt, String now) {
         ObjectNode c = conditions.addObject();
         c.put("type", type);
         c.put("status", status ? "True" : "False");
@@ -338,10 +352,57 @@ public final class DeploymentController implements AutoCloseable {
                 }
             }
         }
-        c.put("lastUpdateTime", lastUpdate);
+        c.put("lastUpdateTime", updatedAt != null ? updatedAt : lastUpdate);
         c.put("lastTransitionTime", transition);
         c.put("reason", reason);
         c.put("message", message);
+    }
+
+    /** The counts whose change means a rollout made progress. */
+    private static ObjectNode countsOf(JsonNode status) {
+        ObjectNode counts = Json.object();
+        for (String f : List.of("replicas", "updatedReplicas", "readyReplicas", "availableReplicas")) {
+            counts.put(f, status.path(f).asInt(0));
+        }
+        return counts;
+    }
+
+    /**
+     * Whether the rollout has made no progress for {@code progressDeadlineSeconds}; when it is not yet
+     * overdue, the Deployment is looked at again when it would be.
+     */
+    private boolean timedOut(ObjectNode d, boolean progressed) {
+        JsonNode deadline = d.path("spec").path("progressDeadlineSeconds");
+        if (!deadline.isNumber() || progressed) {
+            if (deadline.isNumber()) {
+                queue.addAfter(key(d), java.time.Duration.ofSeconds(deadline.asLong() + 1));
+            }
+            return false;
+        }
+        String since = null;
+        for (JsonNode c : d.path("status").path("conditions")) {
+            if ("Progressing".equals(c.path("type").asText())) {
+                if ("ProgressDeadlineExceeded".equals(c.path("reason").asText())) {
+                    return true;
+                }
+                since = c.path("lastUpdateTime").asText(null);
+            }
+        }
+        if (since == null) {
+            queue.addAfter(key(d), java.time.Duration.ofSeconds(deadline.asLong() + 1));
+            return false;
+        }
+        java.time.Instant due = java.time.Instant.parse(since).plusSeconds(deadline.asLong());
+        java.time.Instant now = registry.clock().instant();
+        if (now.isAfter(due)) {
+            return true;
+        }
+        queue.addAfter(key(d), java.time.Duration.between(now, due).plusSeconds(1));
+        return false;
+    }
+
+    private static String key(ObjectNode d) {
+        return Json.text(d, "metadata.namespace") + "/" + Json.text(d, "metadata.name");
     }
 
     private static boolean sameStatus(JsonNode a, JsonNode b) {
