@@ -51,7 +51,9 @@ class DeploymentControllerTest {
                             && !"stuck".equals(pod.at("/metadata/namespace").asText())) {
                         api.patch("/api/v1/namespaces/" + pod.at("/metadata/namespace").asText() + "/pods/"
                                 + pod.at("/metadata/name").asText() + "/status", "application/merge-patch+json",
-                                "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
+                                "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
+                                        + "\"lastTransitionTime\":\"" + java.time.Instant.now().truncatedTo(
+                                        java.time.temporal.ChronoUnit.SECONDS) + "\"}]}}");
                     }
                 }
                 Thread.sleep(50);
@@ -75,6 +77,22 @@ class DeploymentControllerTest {
                 metadata: {labels: {app: web}}
                 spec: {containers: [{name: web, image: registry.example/web:1}]}
             """;
+
+    @Test
+    void podsCountAsAvailableOnlyAfterMinReadySeconds() throws Exception {
+        kubectl.run("create", "namespace", "patient").assertOk();
+        kubectl.apply(DEPLOYMENT.replace("namespace: roll", "namespace: patient")
+                .replace("replicas: 3", "replicas: 2\n  minReadySeconds: 8")).assertOk();
+
+        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
+                "jsonpath={.status.readyReplicas}").out().equals("2"));
+        assertThat(kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
+                "jsonpath={.status.availableReplicas}").assertOk().out()).isIn("", "0");
+
+        kubectl.run("-n", "patient", "rollout", "status", "deployment/web", "--timeout=30s").assertOk();
+        assertThat(kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
+                "jsonpath={.status.availableReplicas}").assertOk().out()).isEqualTo("2");
+    }
 
     @Test
     void aRolloutThatMakesNoProgressFailsAfterItsDeadline() {

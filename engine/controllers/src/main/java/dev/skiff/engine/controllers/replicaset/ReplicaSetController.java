@@ -213,21 +213,39 @@ public final class ReplicaSetController implements AutoCloseable {
         JsonNode templateLabels = rs.path("spec").path("template").path("metadata").path("labels");
         LabelSelector fullyLabeled = LabelSelector.parse(selectorText(templateLabels));
         int ready = 0;
+        int available = 0;
         int labeled = 0;
+        long minReadySeconds = rs.path("spec").path("minReadySeconds").asLong(0);
+        java.time.Instant now = registry.clock().instant();
+        java.time.Instant nextAvailable = null;
         for (ObjectNode pod : active) {
             if (PodDeletionRank.isReady(pod)) {
                 ready++;
+                // available once it has been ready for minReadySeconds
+                java.time.Instant readySince = readySince(pod);
+                java.time.Instant availableAt = readySince == null ? now : readySince.plusSeconds(minReadySeconds);
+                if (minReadySeconds == 0 || !availableAt.isAfter(now)) {
+                    available++;
+                } else if (nextAvailable == null || availableAt.isBefore(nextAvailable)) {
+                    nextAvailable = availableAt;
+                }
             }
             if (fullyLabeled.matches(pod.path("metadata").path("labels"))) {
                 labeled++;
             }
+        }
+        if (nextAvailable != null) {
+            queue.addAfter(Json.text(rs, "metadata.namespace") + "/" + Json.text(rs, "metadata.name"),
+                    java.time.Duration.between(now, nextAvailable).plusMillis(100));
         }
         ObjectNode status = Json.object();
         status.put("replicas", active.size());
         status.put("fullyLabeledReplicas", labeled);
         if (ready > 0) {
             status.put("readyReplicas", ready);
-            status.put("availableReplicas", ready);
+        }
+        if (available > 0) {
+            status.put("availableReplicas", available);
         }
         status.put("observedGeneration", rs.path("metadata").path("generation").asLong(1));
         if (Json.sameValue(status, rs.path("status"))) {
@@ -244,6 +262,20 @@ public final class ReplicaSetController implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** When the pod's Ready condition last turned True, if it says. */
+    private static java.time.Instant readySince(JsonNode pod) {
+        for (JsonNode c : pod.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText()) && c.hasNonNull("lastTransitionTime")) {
+                try {
+                    return java.time.Instant.parse(c.path("lastTransitionTime").asText());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String selectorText(JsonNode labels) {
