@@ -31,4 +31,20 @@ public final class OwnerReferences {
         }
         return Optional.empty();
     }
+
+    /** Removes the reference to {@code ownerUid} from the object (and the list, when it empties). */
+    public static ObjectNode without(ObjectNode object, String ownerUid) {
+        com.fasterxml.jackson.databind.node.ArrayNode kept = Json.NODES.arrayNode();
+        for (JsonNode ref : object.path("metadata").path("ownerReferences")) {
+            if (!ownerUid.equals(ref.path("uid").asText())) {
+                kept.add(ref);
+            }
+        }
+        if (kept.isEmpty()) {
+            Json.metadata(object).remove("ownerReferences");
+        } else {
+            Json.metadata(object).set("ownerReferences", kept);
+        }
+        return object;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers;
 
+import dev.skiff.engine.api.e2e.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ class DeploymentControllerTest {
         kubectl.apply(DEPLOYMENT.replace("namespace: roll", "namespace: patient")
                 .replace("replicas: 3", "replicas: 2\n  minReadySeconds: 8")).assertOk();
 
-        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
+        Eventually.waitFor(() -> kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
                 "jsonpath={.status.readyReplicas}").out().equals("2"));
         assertThat(kubectl.run("-n", "patient", "get", "deployment", "web", "-o",
                 "jsonpath={.status.availableReplicas}").assertOk().out()).isIn("", "0");

@@ -1,13 +1,12 @@
 package dev.skiff.engine.controllers;
 
+import dev.skiff.engine.api.e2e.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.engine.api.e2e.ApiHttp;
 import dev.skiff.engine.api.e2e.Kubectl;
 import dev.skiff.engine.api.e2e.TestEngine;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -80,7 +79,7 @@ class GarbageCollectorTest {
 
         kubectl.run("-n", "bg", "delete", "deployment", "web").assertOk();
 
-        waitFor(() -> replicaSets("bg").isEmpty());
+        Eventually.waitFor(() -> replicaSets("bg").isEmpty());
     }
 
     @Test
@@ -138,18 +137,9 @@ class GarbageCollectorTest {
 
         kubectl.run("-n", "cycle", "delete", "cm", "a").assertOk();
 
-        waitFor(() -> kubectl.run("-n", "cycle", "get", "cm", "a").exitCode() != 0
+        Eventually.waitFor(() -> kubectl.run("-n", "cycle", "get", "cm", "a").exitCode() != 0
                 && kubectl.run("-n", "cycle", "get", "cm", "b").exitCode() != 0);
         assertThat(api.get("/version").code()).isEqualTo(200);
     }
 
-    static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

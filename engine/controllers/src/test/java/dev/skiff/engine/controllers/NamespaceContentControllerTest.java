@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers;
 
+import dev.skiff.engine.api.e2e.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.engine.api.e2e.Kubectl;
@@ -33,7 +34,7 @@ class NamespaceContentControllerTest {
     void aNewNamespaceGetsTheDefaultServiceAccountAndTheRootCa() throws Exception {
         kubectl.run("create", "namespace", "fresh").assertOk();
 
-        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "fresh", "get", "serviceaccount", "default").exitCode() == 0
+        Eventually.waitFor(() -> kubectl.run("-n", "fresh", "get", "serviceaccount", "default").exitCode() == 0
                 && kubectl.run("-n", "fresh", "get", "configmap", "kube-root-ca.crt").exitCode() == 0);
         assertThat(kubectl.run("-n", "fresh", "get", "configmap", "kube-root-ca.crt", "-o", "jsonpath={.data.ca\\.crt}")
                 .assertOk().out()).startsWith("-----BEGIN CERTIFICATE-----").isEqualTo(engine.server().caCertificatePem());
@@ -44,12 +45,12 @@ class NamespaceContentControllerTest {
     @Test
     void aDeletedDefaultServiceAccountComesBack() throws Exception {
         kubectl.run("create", "namespace", "again").assertOk();
-        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "again", "get", "sa", "default").exitCode() == 0);
+        Eventually.waitFor(() -> kubectl.run("-n", "again", "get", "sa", "default").exitCode() == 0);
         String uid = kubectl.run("-n", "again", "get", "sa", "default", "-o", "jsonpath={.metadata.uid}").out();
 
         kubectl.run("-n", "again", "delete", "sa", "default").assertOk();
 
-        GarbageCollectorTest.waitFor(() -> {
+        Eventually.waitFor(() -> {
             Kubectl.Result r = kubectl.run("-n", "again", "get", "sa", "default", "-o", "jsonpath={.metadata.uid}");
             return r.exitCode() == 0 && !r.out().equals(uid);
         });

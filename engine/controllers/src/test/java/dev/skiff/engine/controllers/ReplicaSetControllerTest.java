@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers;
 
+import dev.skiff.engine.api.e2e.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.engine.api.e2e.Kubectl;
@@ -60,20 +61,20 @@ class ReplicaSetControllerTest {
     void aReplicaSetKeepsItsPodsAndScales() throws Exception {
         kubectl.run("create", "namespace", "rs1").assertOk();
         kubectl.apply(replicaSet("rs1", 3)).assertOk();
-        GarbageCollectorTest.waitFor(() -> pods("rs1").size() == 3);
+        Eventually.waitFor(() -> pods("rs1").size() == 3);
         assertThat(pods("rs1")).allMatch(p -> p.startsWith("pod/web-"));
         assertThat(kubectl.run("-n", "rs1", "get", pods("rs1").get(0), "-o",
                 "jsonpath={.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name} "
                         + "{.metadata.ownerReferences[0].controller}").assertOk().out()).isEqualTo("ReplicaSet/web true");
-        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "rs1", "get", "rs", "web", "-o",
+        Eventually.waitFor(() -> kubectl.run("-n", "rs1", "get", "rs", "web", "-o",
                 "jsonpath={.status.replicas}").out().equals("3"));
 
         kubectl.run("-n", "rs1", "delete", pods("rs1").get(0)).assertOk();
-        GarbageCollectorTest.waitFor(() -> pods("rs1").size() == 3);
+        Eventually.waitFor(() -> pods("rs1").size() == 3);
 
         kubectl.run("-n", "rs1", "scale", "rs", "web", "--replicas=1").assertOk();
-        GarbageCollectorTest.waitFor(() -> pods("rs1").size() == 1);
-        GarbageCollectorTest.waitFor(() -> kubectl.run("-n", "rs1", "get", "events").out().contains("SuccessfulDelete"));
+        Eventually.waitFor(() -> pods("rs1").size() == 1);
+        Eventually.waitFor(() -> kubectl.run("-n", "rs1", "get", "events").out().contains("SuccessfulDelete"));
     }
 
     @Test
@@ -87,12 +88,12 @@ class ReplicaSetControllerTest {
                 """).assertOk();
         kubectl.apply(replicaSet("rs2", 2)).assertOk();
 
-        GarbageCollectorTest.waitFor(() -> pods("rs2").size() == 2 && kubectl.run("-n", "rs2", "get", "pod", "stray",
+        Eventually.waitFor(() -> pods("rs2").size() == 2 && kubectl.run("-n", "rs2", "get", "pod", "stray",
                 "-o", "jsonpath={.metadata.ownerReferences[0].name}").out().equals("web"));
 
         kubectl.run("-n", "rs2", "label", "pod", "stray", "app=other", "--overwrite").assertOk();
 
-        GarbageCollectorTest.waitFor(() -> pods("rs2", "-l", "app=web").size() == 2
+        Eventually.waitFor(() -> pods("rs2", "-l", "app=web").size() == 2
                 && kubectl.run("-n", "rs2", "get", "pod", "stray", "-o", "jsonpath={.metadata.ownerReferences}")
                 .out().isEmpty());
     }

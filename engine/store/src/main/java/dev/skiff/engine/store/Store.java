@@ -160,11 +160,6 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Number of open watches, for metrics and tests. */
-    public int watcherCount() {
-        return watchers.size();
-    }
-
     private StoredObject submit(PendingWrite write) {
         if (closed) {
             throw new StoreException.StoreFailure("store is closed", null);

@@ -192,12 +192,10 @@ public final class CustomResourceServing implements AutoCloseable {
     private void cleanUp(String name, ObjectNode crd) {
         Served served = servedByCrd.getOrDefault(name, serve(crd));
         ResourceType type = served.type();
-        int remaining = 0;
         for (StoredObject o : registry.store().list(type.keyPrefix(), null, 0, x -> true).items()) {
             JsonNode object = Json.parseStored(o.value());
-            remaining++;
             if (object.path("metadata").has("deletionTimestamp")) {
-                continue;
+                continue; // already going; its finalizers decide when
             }
             try {
                 registry.delete(type, Json.text(object, "metadata.namespace"), Json.text(object, "metadata.name"),
@@ -208,7 +206,7 @@ public final class CustomResourceServing implements AutoCloseable {
                 }
             }
         }
-        if (remaining > 0 && !registry.store().list(type.keyPrefix(), null, 1, x -> true).items().isEmpty()) {
+        if (!registry.store().list(type.keyPrefix(), null, 1, x -> true).items().isEmpty()) {
             throw new IllegalStateException(type.qualifiedPlural() + " still has objects; waiting for them to go");
         }
         resources.remove(type);

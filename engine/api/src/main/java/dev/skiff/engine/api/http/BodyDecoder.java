@@ -74,6 +74,12 @@ final class BodyDecoder {
         }
     }
 
+    /** The request's body as an object of {@code type} (the kind's field validation applied). */
+    static ObjectNode objectOf(ApiRequest req, ResourceType type) {
+        FieldValidationMode mode = req.context().fieldValidation();
+        return asObjectOf(parse(req.body(), req.contentType(), mode, req.warnings()), type, mode, req.warnings());
+    }
+
     /** Checks that the tree is an object of the expected kind and applies field validation to it. */
     static ObjectNode asObjectOf(JsonNode tree, ResourceType type, FieldValidationMode mode, Warnings warnings) {
         if (!(tree instanceof ObjectNode object)) {

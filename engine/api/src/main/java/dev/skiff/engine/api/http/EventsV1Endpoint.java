@@ -57,9 +57,7 @@ final class EventsV1Endpoint {
             switch (req.method()) {
                 case "GET" -> list(req, reply);
                 case "POST" -> {
-                    ObjectNode body = BodyDecoder.asObjectOf(BodyDecoder.parse(req.body(), req.contentType(),
-                            req.context().fieldValidation(), req.warnings()), view, req.context().fieldValidation(),
-                            req.warnings());
+                    ObjectNode body = BodyDecoder.objectOf(req, view);
                     StoredObject created = registry.create(core, ns, EventConversion.toCore(body), req.context());
                     respond(req, reply, 201, created.value());
                 }
@@ -71,9 +69,7 @@ final class EventsV1Endpoint {
         switch (req.method()) {
             case "GET" -> respond(req, reply, 200, registry.get(core, ns, name).value());
             case "PUT" -> {
-                ObjectNode body = BodyDecoder.asObjectOf(BodyDecoder.parse(req.body(), req.contentType(),
-                        req.context().fieldValidation(), req.warnings()), view, req.context().fieldValidation(),
-                        req.warnings());
+                ObjectNode body = BodyDecoder.objectOf(req, view);
                 respond(req, reply, 200, registry.update(core, ns, name, EventConversion.toCore(body), req.context(),
                         Subresource.NONE).value());
             }

@@ -73,9 +73,7 @@ final class ResourceEndpoint {
                     throw Errors.methodNotAllowed("the server does not allow this method on the requested "
                             + "resource: create " + type.plural() + " needs a namespace in the path");
                 }
-                ObjectNode body = BodyDecoder.asObjectOf(BodyDecoder.parse(req.body(), req.contentType(),
-                        req.context().fieldValidation(), req.warnings()), type, req.context().fieldValidation(),
-                        req.warnings());
+                ObjectNode body = BodyDecoder.objectOf(req, type);
                 StoredObject created = registry.create(type, ns, body, req.context());
                 respondObject(req, reply, 201, created.value());
             }
@@ -94,9 +92,7 @@ final class ResourceEndpoint {
         switch (req.method()) {
             case "GET" -> respondObject(req, reply, 200, registry.get(type, ns, name).value());
             case "PUT" -> {
-                ObjectNode body = BodyDecoder.asObjectOf(BodyDecoder.parse(req.body(), req.contentType(),
-                        req.context().fieldValidation(), req.warnings()), type, req.context().fieldValidation(),
-                        req.warnings());
+                ObjectNode body = BodyDecoder.objectOf(req, type);
                 StoredObject updated = registry.update(type, ns, name, body, req.context(), sub);
                 respondObject(req, reply, 200, updated.value());
             }

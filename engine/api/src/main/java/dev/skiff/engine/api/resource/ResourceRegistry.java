@@ -13,7 +13,6 @@ import java.util.Optional;
 public final class ResourceRegistry {
     private final Map<String, ResourceType> byGroupPlural = new LinkedHashMap<>();
     private final Map<String, ResourceType> byGroupKind = new LinkedHashMap<>();
-    private final java.util.Set<String> builtInGroups = new java.util.HashSet<>();
     private long changes;
 
     /** Counts additions and removals, so documents derived from the registry know when to rebuild. */
@@ -27,9 +26,7 @@ public final class ResourceRegistry {
 
     /** The kinds of Kubernetes 1.32 that the engine serves. */
     public static ResourceRegistry builtIn() {
-        ResourceRegistry registry = new ResourceRegistry(BuiltInResources.ALL);
-        BuiltInResources.ALL.forEach(t -> registry.builtInGroups.add(t.group()));
-        return registry;
+        return new ResourceRegistry(BuiltInResources.ALL);
     }
 
     public synchronized void add(ResourceType type) {
@@ -48,11 +45,6 @@ public final class ResourceRegistry {
     /** Whether the type is one of the built-in kinds (not a custom resource). */
     public static boolean isBuiltIn(ResourceType type) {
         return BuiltInResources.ALL.contains(type);
-    }
-
-    /** Whether the group is one of Kubernetes' own (custom resources live in other groups). */
-    public synchronized boolean isBuiltInGroup(String group) {
-        return builtInGroups.contains(group);
     }
 
     public synchronized Optional<ResourceType> find(String group, String version, String plural) {
@@ -76,10 +68,6 @@ public final class ResourceRegistry {
                     .resources().add(t);
         }
         return List.copyOf(result.values());
-    }
-
-    public synchronized boolean servesGroupVersion(String group, String version) {
-        return byGroupPlural.values().stream().anyMatch(t -> t.group().equals(group) && t.version().equals(version));
     }
 
     /** A group version and the kinds in it. */

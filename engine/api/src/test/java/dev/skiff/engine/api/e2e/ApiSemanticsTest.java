@@ -210,7 +210,7 @@ class ApiSemanticsTest {
         java.net.http.WebSocket ws = api.webSocketWatch("/api/v1/namespaces/ws/configmaps?watch=true", frames);
         try {
             api.post("/api/v1/namespaces/ws/configmaps", configMap("over-ws", "1"));
-            KubectlEndToEndTest.waitFor(() -> !frames.isEmpty());
+            Eventually.waitFor(() -> !frames.isEmpty());
             JsonNode event = api.jsonOf(frames.get(0));
             assertThat(event.path("type").asText()).isEqualTo("ADDED");
             assertThat(event.at("/object/metadata/name").asText()).isEqualTo("over-ws");
@@ -347,7 +347,7 @@ class ApiSemanticsTest {
         JsonNode terminating = api.delete("/api/v1/namespaces/doomed").json();
         assertThat(terminating.at("/status/phase").asText()).isEqualTo("Terminating");
         assertThat(terminating.at("/metadata/deletionTimestamp").asText()).isNotEmpty();
-        KubectlEndToEndTest.waitFor(() -> api.get("/api/v1/namespaces/doomed").code() == 404);
+        Eventually.waitFor(() -> api.get("/api/v1/namespaces/doomed").code() == 404);
         assertThat(api.get("/api/v1/namespaces/doomed/configmaps/inside").code()).isEqualTo(404);
         assertThat(api.delete("/api/v1/namespaces/default").code()).isEqualTo(403);
     }

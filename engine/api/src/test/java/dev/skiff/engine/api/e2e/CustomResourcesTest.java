@@ -59,7 +59,7 @@ class CustomResourcesTest {
     @Test
     void aCrdIsServedAtOnceAndItsResourcesRoundTrip() throws Exception {
         kubectl.apply(CRD).assertOk();
-        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "widgets.example.com", "-o",
+        Eventually.waitFor(() -> kubectl.run("get", "crd", "widgets.example.com", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
 
         kubectl.apply("""
@@ -94,14 +94,14 @@ class CustomResourcesTest {
             }
         });
         try {
-            KubectlEndToEndTest.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w1")));
+            Eventually.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w1")));
             kubectl.apply("""
                     apiVersion: example.com/v1
                     kind: Widget
                     metadata: {name: w2, namespace: default}
                     spec: {size: medium}
                     """).assertOk();
-            KubectlEndToEndTest.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w2") && l.contains("medium")));
+            Eventually.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("w2") && l.contains("medium")));
         } finally {
             watch.destroy();
             reader.join(5000);
@@ -112,7 +112,7 @@ class CustomResourcesTest {
     void theCrdSchemaDefaultsValidatesAndPrintsItsColumns() throws Exception {
         kubectl.apply(CRD.replace("widgets", "gizmos").replace("widget", "gizmo").replace("Widget", "Gizmo")
                 .replace("[wg]", "[gz]")).assertOk();
-        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "gizmos.example.com", "-o",
+        Eventually.waitFor(() -> kubectl.run("get", "crd", "gizmos.example.com", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
 
         kubectl.apply("""
@@ -177,7 +177,7 @@ class CustomResourcesTest {
                         type: object
                         x-kubernetes-preserve-unknown-fields: true
                 """).assertOk();
-        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "pools.example.com", "-o",
+        Eventually.waitFor(() -> kubectl.run("get", "crd", "pools.example.com", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
         kubectl.apply("""
                 apiVersion: example.com/v1
@@ -220,7 +220,7 @@ class CustomResourcesTest {
     void deletingTheCrdDeletesItsResources() throws Exception {
         kubectl.apply(CRD.replace("widgets", "gadgets").replace("widget", "gadget").replace("Widget", "Gadget")
                 .replace("[wg]", "[gd]")).assertOk();
-        KubectlEndToEndTest.waitFor(() -> kubectl.run("get", "crd", "gadgets.example.com", "-o",
+        Eventually.waitFor(() -> kubectl.run("get", "crd", "gadgets.example.com", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Established\")].status}").out().equals("True"));
         kubectl.apply("""
                 apiVersion: example.com/v1

@@ -58,14 +58,14 @@ class Fabric8InformerTest {
             Recorder recorder = new Recorder();
             SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace("inf").inform(recorder);
             try {
-                KubectlEndToEndTest.waitFor(() -> recorder.events.contains("add before"));
+                Eventually.waitFor(() -> recorder.events.contains("add before"));
                 client.configMaps().inNamespace("inf").resource(cm("a", "1")).create();
                 client.configMaps().inNamespace("inf").withName("a").edit(c -> {
                     c.getData().put("k", "2");
                     return c;
                 });
                 client.configMaps().inNamespace("inf").withName("a").delete();
-                KubectlEndToEndTest.waitFor(() -> recorder.events.contains("delete a"));
+                Eventually.waitFor(() -> recorder.events.contains("delete a"));
                 assertThat(recorder.events).containsExactly("add before", "add a", "update a 2", "delete a");
             } finally {
                 informer.close();
@@ -85,7 +85,7 @@ class Fabric8InformerTest {
             Recorder recorder = new Recorder();
             SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace("gone").inform(recorder);
             try {
-                KubectlEndToEndTest.waitFor(() -> recorder.events.contains("add first"));
+                Eventually.waitFor(() -> recorder.events.contains("add first"));
                 engine.stop();
                 // while the server is down, history moves far past what the informer last saw
                 try (Store store = Store.open(engine.dataDir().resolve("store.db"), new StoreOptions(50, 10))) {
@@ -100,7 +100,7 @@ class Fabric8InformerTest {
                             + "\"resourceVersion\":\"" + rev + "\",\"uid\":\"w1\"},\"data\":{\"k\":\"x\"}}").getBytes());
                 }
                 engine.startAgain();
-                KubectlEndToEndTest.waitFor(() -> recorder.events.contains("add while-down"));
+                Eventually.waitFor(() -> recorder.events.contains("add while-down"));
                 assertThat(informer.getStore().list()).extracting(c -> c.getMetadata().getName())
                         .containsExactlyInAnyOrder("first", "while-down");
             } finally {

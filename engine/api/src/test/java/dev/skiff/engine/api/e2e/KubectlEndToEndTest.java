@@ -186,9 +186,9 @@ class KubectlEndToEndTest {
             }
         });
         try {
-            waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("first")));
+            Eventually.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("first")));
             kubectl.run("-n", "watching", "create", "configmap", "second", "--from-literal=a=1").assertOk();
-            waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("second")));
+            Eventually.waitFor(() -> lines.stream().anyMatch(l -> l.startsWith("second")));
         } finally {
             watch.destroy();
             watch.waitFor(10, TimeUnit.SECONDS);
@@ -316,13 +316,4 @@ class KubectlEndToEndTest {
         assertThat(r.err()).contains("metadata.name: Invalid value: \"Bad_Name\"", "RFC 1123 subdomain");
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -41,13 +41,13 @@ class LeaderElectionTest {
             Process first = candidate(engine, "first", lines);
             Process second = null;
             try {
-                KubectlEndToEndTest.waitFor(() -> lines.contains("LEADING first"));
+                Eventually.waitFor(() -> lines.contains("LEADING first"));
                 second = candidate(engine, "second", lines);
-                KubectlEndToEndTest.waitFor(() -> lines.contains("LEADER first") || lines.size() > 2);
+                Eventually.waitFor(() -> lines.contains("LEADER first") || lines.size() > 2);
 
                 first.destroyForcibly();
                 long killed = System.nanoTime();
-                KubectlEndToEndTest.waitFor(() -> lines.contains("LEADING second"));
+                Eventually.waitFor(() -> lines.contains("LEADING second"));
                 Duration handover = Duration.ofNanos(System.nanoTime() - killed);
 
                 assertThat(handover).isLessThan(LeaderCandidate.LEASE.plusSeconds(2));

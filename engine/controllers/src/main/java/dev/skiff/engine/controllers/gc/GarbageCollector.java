@@ -1,7 +1,6 @@
 package dev.skiff.engine.controllers.gc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.registry.DeleteOptions;
@@ -14,6 +13,7 @@ import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.controllers.ControllerLoop;
 import dev.skiff.engine.controllers.EventFeed;
+import dev.skiff.engine.controllers.OwnerReferences;
 import dev.skiff.engine.controllers.WorkQueue;
 import dev.skiff.engine.store.ListResult;
 import dev.skiff.engine.store.StoredObject;
@@ -102,7 +102,7 @@ public final class GarbageCollector implements AutoCloseable {
         for (String dependentKey : index.dependentsOf(owner.uid())) {
             Ref dependent = Ref.at(resources, registry, dependentKey);
             if (dependent != null) {
-                update(dependent, d -> withoutOwner(d, owner.uid()));
+                update(dependent, d -> OwnerReferences.without(d, owner.uid()));
             }
         }
         if (!index.dependentsOf(owner.uid()).isEmpty()) {
@@ -157,7 +157,7 @@ public final class GarbageCollector implements AutoCloseable {
             return;
         }
         update(self, o -> {
-            goneUids.forEach(uid -> withoutOwner(o, uid));
+            goneUids.forEach(uid -> OwnerReferences.without(o, uid));
             return o;
         });
     }
@@ -211,32 +211,11 @@ public final class GarbageCollector implements AutoCloseable {
         }
     }
 
-    private static ObjectNode withoutOwner(ObjectNode object, String ownerUid) {
-        JsonNode refs = object.path("metadata").path("ownerReferences");
-        ArrayNode kept = Json.NODES.arrayNode();
-        for (JsonNode ref : refs) {
-            if (!ownerUid.equals(ref.path("uid").asText())) {
-                kept.add(ref);
-            }
-        }
-        if (kept.isEmpty()) {
-            Json.metadata(object).remove("ownerReferences");
-        } else {
-            Json.metadata(object).set("ownerReferences", kept);
-        }
-        return object;
-    }
-
     private static ObjectNode withoutFinalizer(ObjectNode object, String finalizer) {
         List<String> finalizers = Finalizers.of(object);
         finalizers.remove(finalizer);
         Finalizers.set(object, finalizers);
         return object;
-    }
-
-    /** How long the queue is, for tests and metrics. */
-    public int backlog() {
-        return queue.length();
     }
 
     @Override

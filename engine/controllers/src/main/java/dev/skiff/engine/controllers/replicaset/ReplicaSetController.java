@@ -188,20 +188,7 @@ public final class ReplicaSetController implements AutoCloseable {
     private void release(ObjectNode pod, String uid) {
         try {
             registry.guaranteedUpdate(pods, Json.text(pod, "metadata.namespace"), Json.text(pod, "metadata.name"),
-                    SELF, Subresource.NONE, current -> {
-                        ArrayNode kept = Json.NODES.arrayNode();
-                        for (JsonNode ref : current.path("metadata").path("ownerReferences")) {
-                            if (!uid.equals(ref.path("uid").asText())) {
-                                kept.add(ref);
-                            }
-                        }
-                        if (kept.isEmpty()) {
-                            Json.metadata(current).remove("ownerReferences");
-                        } else {
-                            Json.metadata(current).set("ownerReferences", kept);
-                        }
-                        return current;
-                    });
+                    SELF, Subresource.NONE, current -> OwnerReferences.without(current, uid));
         } catch (ApiException e) {
             if (e.code() != 404) {
                 throw e;
