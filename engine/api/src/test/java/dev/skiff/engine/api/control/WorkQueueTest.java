@@ -1,4 +1,4 @@
-package dev.skiff.engine.controllers;
+package dev.skiff.engine.api.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

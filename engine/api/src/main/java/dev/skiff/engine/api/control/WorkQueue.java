@@ -1,4 +1,4 @@
-package dev.skiff.engine.controllers;
+package dev.skiff.engine.api.control;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.skiff.engine.controllers;
+package dev.skiff.engine.api.control;
 
 import dev.skiff.engine.store.Store;
 import dev.skiff.engine.store.WatchEvent;

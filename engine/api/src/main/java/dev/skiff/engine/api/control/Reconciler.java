@@ -1,4 +1,4 @@
-package dev.skiff.engine.controllers;
+package dev.skiff.engine.api.control;
 
 /**
  * A level-triggered controller's one function: bring the object named by the key to its desired state,
