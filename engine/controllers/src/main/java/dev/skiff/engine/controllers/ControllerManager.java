@@ -7,6 +7,7 @@ import dev.skiff.engine.controllers.gc.GarbageCollector;
 import java.time.Duration;
 import dev.skiff.engine.controllers.namespace.NamespaceContentController;
 import dev.skiff.engine.controllers.replicaset.ReplicaSetController;
+import dev.skiff.engine.controllers.scheduler.Scheduler;
 
 /** Starts and stops the engine's controllers next to its API server. */
 public final class ControllerManager implements AutoCloseable {
@@ -15,11 +16,13 @@ public final class ControllerManager implements AutoCloseable {
     private final EventExpiry eventExpiry;
     private final ReplicaSetController replicaSets;
     private final DeploymentController deployments;
+    private final Scheduler scheduler;
 
     private ControllerManager(GarbageCollector garbageCollector, NamespaceContentController namespaceContent,
                               EventExpiry eventExpiry, ReplicaSetController replicaSets,
-                              DeploymentController deployments) {
+                              DeploymentController deployments, Scheduler scheduler) {
         this.deployments = deployments;
+        this.scheduler = scheduler;
         this.garbageCollector = garbageCollector;
         this.namespaceContent = namespaceContent;
         this.eventExpiry = eventExpiry;
@@ -33,7 +36,8 @@ public final class ControllerManager implements AutoCloseable {
                 new EventExpiry(server.registry(), server.resources(), EventExpiry.DEFAULT_TTL, Duration.ofMinutes(1))
                         .start(),
                 new ReplicaSetController(server.registry(), server.resources()).start(),
-                new DeploymentController(server.registry(), server.resources()).start());
+                new DeploymentController(server.registry(), server.resources()).start(),
+                new Scheduler(server.registry(), server.resources()).start());
     }
 
     public GarbageCollector garbageCollector() {
@@ -42,6 +46,7 @@ public final class ControllerManager implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.close();
         deployments.close();
         replicaSets.close();
         eventExpiry.close();

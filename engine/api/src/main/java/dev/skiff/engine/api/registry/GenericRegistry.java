@@ -201,6 +201,7 @@ public final class GenericRegistry {
         ObjectNode desired = switch (subresource) {
             case NONE, WHOLE_OBJECT -> updated;
             case STATUS -> withOnlyStatusFrom(old, updated);
+            case BINDING -> withBindingFrom(old, updated, type, name);
         };
         ObjectNode desiredMeta = Json.metadata(desired);
         copyField(oldMeta, desiredMeta, "uid");
@@ -219,7 +220,11 @@ public final class GenericRegistry {
         desiredMeta.put("name", name);
         Defaults.apply(type.group(), type.version(), type.kind(), desired);
         applySchema(type, desired, ctx);
-        String subresourceName = subresource == Subresource.STATUS ? "status" : null;
+        String subresourceName = switch (subresource) {
+            case STATUS -> "status";
+            case BINDING -> "binding";
+            default -> null;
+        };
         if (subresource != Subresource.WHOLE_OBJECT) {
             ObjectNode admitted = admission.mutate(Admission.Operation.UPDATE, type, subresourceName, namespace, name,
                     desired, old, ctx);
@@ -250,7 +255,8 @@ public final class GenericRegistry {
             return current;
         }
         managedFields.recordUpdate(type, old, desired, ctx, subresource, clock.instant());
-        validate(type, strategy, desired, subresource == Subresource.STATUS ? null : old);
+        boolean wholeSpecChecked = subresource == Subresource.STATUS || subresource == Subresource.BINDING;
+        validate(type, strategy, desired, wholeSpecChecked ? null : old);
         List<String> added = Finalizers.added(old, desired);
         if (oldMeta.has("deletionTimestamp") && !added.isEmpty()) {
             throw Errors.invalid(type.kind(), type.group(), name, List.of(new Status.Cause("FieldValueForbidden",
@@ -264,8 +270,10 @@ public final class GenericRegistry {
             return new StoredObject(current.key(), current.revision(), Json.bytes(desired));
         }
         try {
-            if (oldMeta.has("deletionTimestamp") && !Finalizers.has(desired)) {
-                // the last finalizer is gone: the deletion completes
+            if (oldMeta.has("deletionTimestamp") && !Finalizers.has(desired)
+                    && oldMeta.path("deletionGracePeriodSeconds").asLong(0) == 0) {
+                // the last finalizer is gone and no grace period runs (a pod's ends with its node's delete):
+                // the deletion completes
                 return store.delete(current.key(), current.revision(), rev -> encode(desired, rev));
             }
             return store.update(current.key(), current.revision(), rev -> encode(desired, rev));
@@ -427,6 +435,25 @@ public final class GenericRegistry {
         }
     }
 
+    /**
+     * A pods/binding write: only {@code spec.nodeName} (and the PodScheduled condition in status) change, and
+     * only from unset, as Kubernetes' binding storage allows.
+     */
+    private static ObjectNode withBindingFrom(ObjectNode old, ObjectNode updated, ResourceType type, String name) {
+        String current = old.path("spec").path("nodeName").asText("");
+        String wanted = updated.path("spec").path("nodeName").asText("");
+        if (!current.isEmpty() && !current.equals(wanted)) {
+            throw Errors.conflict(type.group(), type.plural(), name,
+                    "pod " + name + " is already assigned to node \"" + current + "\"");
+        }
+        ObjectNode result = old.deepCopy();
+        ((ObjectNode) result.path("spec")).put("nodeName", wanted);
+        if (updated.has("status")) {
+            result.set("status", updated.get("status").deepCopy());
+        }
+        return result;
+    }
+
     private static ObjectNode withOnlyStatusFrom(ObjectNode old, ObjectNode updated) {
         ObjectNode result = old.deepCopy();
         if (updated.has("status")) {
@@ -477,5 +504,9 @@ public final class GenericRegistry {
      * Which part of an object a write addresses: the main resource (status kept), the status subresource
      * (only status taken), or the whole object, for the server's own lifecycle writes.
      */
-    public enum Subresource { NONE, STATUS, WHOLE_OBJECT }
+    /**
+     * Which part of the object a write may change: all of it as a client, its status, its node binding, or all
+     * of it as the server itself (no admission).
+     */
+    public enum Subresource { NONE, STATUS, BINDING, WHOLE_OBJECT }
 }

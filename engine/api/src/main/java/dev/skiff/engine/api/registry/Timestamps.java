@@ -17,4 +17,11 @@ public final class Timestamps {
     public static String now(Clock clock) {
         return format(clock.instant());
     }
+
+    /** {@code MicroTime}, the form of Lease renew times and events.k8s.io times ("...T15:38:35.123456Z"). */
+    public static String nowMicros(Clock clock) {
+        Instant micros = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(micros);
+    }
 }

@@ -1,0 +1,221 @@
+package dev.skiff.engine.controllers.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.Json;
+import dev.skiff.engine.api.control.ControllerLoop;
+import dev.skiff.engine.api.control.EventFeed;
+import dev.skiff.engine.api.control.WorkQueue;
+import dev.skiff.engine.api.events.EventRecorder;
+import dev.skiff.engine.api.registry.GenericRegistry;
+import dev.skiff.engine.api.registry.GenericRegistry.Subresource;
+import dev.skiff.engine.api.registry.RequestContext;
+import dev.skiff.engine.api.registry.Timestamps;
+import dev.skiff.engine.api.resource.PodRequests;
+import dev.skiff.engine.api.resource.ResourceRegistry;
+import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.status.ApiException;
+import dev.skiff.engine.store.StoredObject;
+import dev.skiff.engine.store.WatchEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default scheduler: binds each pod without a node to a node that is ready, accepts it and has room for
+ * its requests; a pod that fits nowhere stays Pending with {@code PodScheduled=False/Unschedulable} and a
+ * {@code FailedScheduling} event, and is tried again whenever a node changes or a pod goes away. One worker,
+ * so two pods never race for the same room.
+ */
+public final class Scheduler implements AutoCloseable {
+    public static final String NAME = "default-scheduler";
+    private static final RequestContext SELF = RequestContext.system("system:kube-scheduler");
+
+    private final GenericRegistry registry;
+    private final ResourceType pods;
+    private final ResourceType nodes;
+    private final EventRecorder events;
+    private final WorkQueue queue = new WorkQueue();
+    private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
+    private EventFeed feed;
+    private ControllerLoop loop;
+
+    public Scheduler(GenericRegistry registry, ResourceRegistry resources) {
+        this.registry = registry;
+        this.pods = resources.byKind("", "Pod").orElseThrow();
+        this.nodes = resources.byKind("", "Node").orElseThrow();
+        this.events = new EventRecorder(registry, resources, NAME);
+    }
+
+    public Scheduler start() {
+        var existing = registry.store().list(pods.keyPrefix(), null, 0, o -> true);
+        for (StoredObject o : existing.items()) {
+            route(Json.parseStored(o.value()));
+        }
+        feed = EventFeed.start("scheduler", registry.store(), existing.revision(),
+                List.of(pods.keyPrefix(), nodes.keyPrefix()), this::route);
+        loop = new ControllerLoop("scheduler", queue, this::schedule).start(1);
+        return this;
+    }
+
+    private void route(WatchEvent e) {
+        if (e.key().startsWith(nodes.keyPrefix())) {
+            retryUnschedulable();
+            return;
+        }
+        if (e.type() == WatchEvent.Type.DELETED) {
+            retryUnschedulable();
+            return;
+        }
+        ObjectNode pod = Json.parseStored(e.value());
+        if (isTerminal(pod) || pod.path("metadata").has("deletionTimestamp")) {
+            retryUnschedulable(); // its room is free again
+        }
+        route(pod);
+    }
+
+    private void route(ObjectNode pod) {
+        if (needsNode(pod)) {
+            queue.add(Json.text(pod, "metadata.namespace") + "/" + Json.text(pod, "metadata.name"));
+        }
+    }
+
+    private void retryUnschedulable() {
+        for (String key : unschedulable) {
+            queue.add(key);
+        }
+    }
+
+    private static boolean needsNode(JsonNode pod) {
+        String scheduler = pod.path("spec").path("schedulerName").asText(NAME);
+        return pod.path("spec").path("nodeName").asText("").isEmpty()
+                && !pod.path("metadata").has("deletionTimestamp")
+                && (scheduler.isEmpty() || scheduler.equals(NAME));
+    }
+
+    private void schedule(String key) {
+        String namespace = key.substring(0, key.indexOf('/'));
+        String name = key.substring(key.indexOf('/') + 1);
+        Optional<StoredObject> stored = registry.find(pods, namespace, name);
+        if (stored.isEmpty() || !needsNode(Json.parseStored(stored.get().value()))) {
+            unschedulable.remove(key);
+            return;
+        }
+        ObjectNode pod = Json.parseStored(stored.get().value());
+        List<ObjectNode> allNodes = registry.store().list(nodes.keyPrefix(), null, 0, o -> true).items().stream()
+                .map(o -> Json.parseStored(o.value())).toList();
+        List<ObjectNode> assigned = registry.store().list(pods.keyPrefix(), null, 0, o -> true).items().stream()
+                .map(o -> Json.parseStored(o.value()))
+                .filter(p -> !p.path("spec").path("nodeName").asText("").isEmpty() && !isTerminal(p))
+                .toList();
+        NodeFit.Verdict verdict = NodeFit.choose(pod, allNodes, assigned);
+        if (verdict.node().isEmpty()) {
+            unschedulable.add(key);
+            markUnschedulable(pod, verdict.message());
+            return;
+        }
+        unschedulable.remove(key);
+        bind(pod, verdict.node().get());
+    }
+
+    private void bind(ObjectNode pod, String nodeName) {
+        String namespace = Json.text(pod, "metadata.namespace");
+        String name = Json.text(pod, "metadata.name");
+        String now = Timestamps.now(registry.clock());
+        try {
+            registry.guaranteedUpdate(pods, namespace, name, SELF, Subresource.BINDING, current -> {
+                ((ObjectNode) current.path("spec")).put("nodeName", nodeName);
+                PodConditions.set(current, "PodScheduled", "True", null, null, now);
+                return current;
+            });
+            events.record(pod, "Normal", "Scheduled",
+                    "Successfully assigned " + namespace + "/" + name + " to " + nodeName);
+        } catch (ApiException e) {
+            if (e.code() != 404 && e.code() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    private void markUnschedulable(ObjectNode pod, String message) {
+        String now = Timestamps.now(registry.clock());
+        try {
+            registry.guaranteedUpdate(pods, Json.text(pod, "metadata.namespace"), Json.text(pod, "metadata.name"),
+                    SELF, Subresource.STATUS, current -> {
+                        PodConditions.set(current, "PodScheduled", "False", "Unschedulable", message, now);
+                        return current;
+                    });
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+            return;
+        }
+        events.record(pod, "Warning", "FailedScheduling", message);
+    }
+
+    static boolean isTerminal(JsonNode pod) {
+        String phase = pod.path("status").path("phase").asText("");
+        return phase.equals("Succeeded") || phase.equals("Failed");
+    }
+
+    /** What the pods bound to a node ask of it. */
+    static PodRequests requestedOn(String nodeName, List<ObjectNode> assigned) {
+        PodRequests total = new PodRequests(0, 0);
+        for (ObjectNode p : assigned) {
+            if (nodeName.equals(p.path("spec").path("nodeName").asText())) {
+                total = total.plus(PodRequests.of(p.path("spec")));
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (loop != null) {
+            loop.close();
+        }
+    }
+
+    /** Keeps the list order of conditions, replacing the one of the same type. */
+    static final class PodConditions {
+        private PodConditions() {
+        }
+
+        static void set(ObjectNode pod, String type, String status, String reason, String message, String now) {
+            ObjectNode st = Json.child(pod, "status");
+            var conditions = st.withArray("conditions");
+            List<JsonNode> kept = new ArrayList<>();
+            ObjectNode existing = null;
+            for (JsonNode c : conditions) {
+                if (type.equals(c.path("type").asText())) {
+                    existing = (ObjectNode) c;
+                }
+                kept.add(c);
+            }
+            ObjectNode c = existing != null ? existing : Json.object();
+            if (existing == null || !status.equals(existing.path("status").asText())) {
+                c.put("lastTransitionTime", now);
+            }
+            c.put("type", type);
+            c.put("status", status);
+            c.putNull("lastProbeTime");
+            if (reason != null) {
+                c.put("reason", reason);
+                c.put("message", message);
+            } else {
+                c.remove(List.of("reason", "message"));
+            }
+            if (existing == null) {
+                kept.add(c);
+            }
+            conditions.removeAll();
+            kept.forEach(conditions::add);
+        }
+    }
+}
