@@ -8,6 +8,8 @@ import dev.skiff.engine.api.customresources.CustomResourceServing;
 import dev.skiff.engine.api.http.ApiHandler;
 import dev.skiff.engine.api.http.ManagedFieldsTracker;
 import dev.skiff.engine.api.http.Endpoints;
+import dev.skiff.engine.api.node.PodLogs;
+import dev.skiff.engine.api.node.ResourceMetrics;
 import dev.skiff.engine.api.registry.GenericRegistry;
 import dev.skiff.engine.api.registry.NamespaceTermination;
 import dev.skiff.engine.api.registry.RequestContext;
@@ -56,6 +58,8 @@ public final class ApiServer implements AutoCloseable {
     private TlsMaterial tls;
     private CustomResourceServing customResources;
     private String url;
+    private volatile PodLogs podLogs = PodLogs.NONE;
+    private volatile ResourceMetrics resourceMetrics = ResourceMetrics.NONE;
 
     /**
      * Settings of one API server.
@@ -105,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
         customResources = new CustomResourceServing(registry, resources).start();
         registry.useSchemaRules(new CustomResourceRules(customResources));
         Endpoints endpoints = new Endpoints(registry, resources, namespaces, managedFields, serviceAccountTokens,
-                customResources, config.bookmarkInterval());
+                customResources, config.bookmarkInterval(), () -> podLogs, () -> resourceMetrics);
         log.debug("initial objects checked after {} ms", (System.nanoTime() - started) / 1_000_000);
         server = listening.join();
         handler.set(new ApiHandler(vertx, resources, token, serviceAccountTokens, endpoints,
@@ -173,6 +177,22 @@ public final class ApiServer implements AutoCloseable {
                 registry.create(type, null, object.deepCopy(), RequestContext.system("apiserver"));
             }
         }
+    }
+
+    /**
+     * Where {@code pods/log} reads from: the node agent. Takes effect at once, before or after {@link #start()};
+     * until then a log request is answered with a 400 that says no node agent runs.
+     */
+    public void usePodLogs(PodLogs source) {
+        this.podLogs = java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Where {@code metrics.k8s.io} (what {@code kubectl top} reads) takes its samples from: the node agent. Takes
+     * effect at once, before or after {@link #start()}; until then there are no samples.
+     */
+    public void useResourceMetrics(ResourceMetrics source) {
+        this.resourceMetrics = java.util.Objects.requireNonNull(source, "source");
     }
 
     /** The cluster CA certificate (PEM), as clients and pods need it to trust the API server. */

@@ -182,7 +182,9 @@ public final class BootstrapPolicy {
                         READ),
                 rule(List.of("policy"), List.of("poddisruptionbudgets", "poddisruptionbudgets/status"), READ),
                 rule(List.of("networking.k8s.io"), List.of("ingresses", "ingresses/status", "networkpolicies"),
-                        READ));
+                        READ),
+                // metrics-server's system:aggregated-metrics-reader, which aggregates into view, edit and admin
+                rule(List.of("metrics.k8s.io"), List.of("pods", "nodes"), READ));
     }
 
     private static ObjectNode clusterRole(String name, List<ObjectNode> rules) {

@@ -6,6 +6,9 @@ import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceRegistry.GroupVersion;
 import dev.skiff.engine.api.resource.ResourceType;
+import dev.skiff.engine.api.schema.ApiResource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,8 @@ import java.util.Map;
 /**
  * Discovery documents in both forms: aggregated (apidiscovery.k8s.io/v2, two requests for all of
  * discovery, which kubectl 1.32 asks for first) and legacy (APIVersions, APIGroupList, APIResourceList,
- * which fabric8 and older clients use).
+ * which fabric8 and older clients use). Lists the registry's kinds, read live, and the {@link ExtraResources}
+ * served by endpoints of their own.
  */
 public final class Discovery {
     /** The content type kubectl needs to see to accept an aggregated discovery answer. */
@@ -21,9 +25,23 @@ public final class Discovery {
     private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
     private final ResourceRegistry registry;
+    private final List<ExtraResources> extras;
 
-    public Discovery(ResourceRegistry registry) {
+    public Discovery(ResourceRegistry registry, List<ExtraResources> extras) {
         this.registry = registry;
+        this.extras = List.copyOf(extras);
+    }
+
+    /** One group version as discovery lists it: the registry's kinds and the extra resources of their own. */
+    private record Listed(String group, String version, List<ResourceType> types, List<ApiResource> others) {
+        String apiVersion() {
+            return group.isEmpty() ? version : group + "/" + version;
+        }
+    }
+
+    /** A subresource of a kind: its name, the kind it answers with, and its verbs. */
+    private record Subresource(String name, String group, String version, String kind, List<String> verbs,
+                               boolean otherGroupVersion) {
     }
 
     /** Whether an Accept header asks for aggregated discovery v2. */
@@ -48,7 +66,7 @@ public final class Discovery {
         list.put("apiVersion", "apidiscovery.k8s.io/v2");
         list.putObject("metadata");
         ArrayNode items = list.putArray("items");
-        for (Map.Entry<String, List<GroupVersion>> group : groups(core).entrySet()) {
+        for (Map.Entry<String, List<Listed>> group : groups(core).entrySet()) {
             ObjectNode item = items.addObject();
             ObjectNode meta = item.putObject("metadata");
             if (!group.getKey().isEmpty()) {
@@ -56,12 +74,15 @@ public final class Discovery {
             }
             meta.putNull("creationTimestamp");
             ArrayNode versions = item.putArray("versions");
-            for (GroupVersion gv : group.getValue()) {
+            for (Listed gv : group.getValue()) {
                 ObjectNode v = versions.addObject();
                 v.put("version", gv.version());
                 ArrayNode resources = v.putArray("resources");
-                for (ResourceType t : gv.resources()) {
+                for (ResourceType t : gv.types()) {
                     resources.add(aggregatedResource(t));
+                }
+                for (ApiResource r : gv.others()) {
+                    resources.add(aggregatedResource(gv, r));
                 }
                 v.put("freshness", "Current");
             }
@@ -69,7 +90,7 @@ public final class Discovery {
         return list;
     }
 
-    private static ObjectNode aggregatedResource(ResourceType t) {
+    private ObjectNode aggregatedResource(ResourceType t) {
         ObjectNode r = Json.object();
         r.put("resource", t.plural());
         r.set("responseKind", kind(t.group(), t.version(), t.kind()));
@@ -83,21 +104,26 @@ public final class Discovery {
             verbs(r.putArray("categories"), t.categories());
         }
         ArrayNode subs = Json.NODES.arrayNode();
-        if (t.hasScale()) {
+        for (Subresource sub : subresources(t)) {
             ObjectNode s = subs.addObject();
-            s.put("subresource", "scale");
-            s.set("responseKind", kind("autoscaling", "v1", "Scale"));
-            verbs(s.putArray("verbs"), SUBRESOURCE_VERBS);
-        }
-        if (t.hasStatus()) {
-            ObjectNode s = subs.addObject();
-            s.put("subresource", "status");
-            s.set("responseKind", kind(t.group(), t.version(), t.kind()));
-            verbs(s.putArray("verbs"), SUBRESOURCE_VERBS);
+            s.put("subresource", sub.name());
+            s.set("responseKind", kind(sub.group(), sub.version(), sub.kind()));
+            verbs(s.putArray("verbs"), sub.verbs());
         }
         if (!subs.isEmpty()) {
             r.set("subresources", subs);
         }
+        return r;
+    }
+
+    private static ObjectNode aggregatedResource(Listed gv, ApiResource resource) {
+        ObjectNode r = Json.object();
+        r.put("resource", resource.name());
+        r.set("responseKind", kind(gv.group(), gv.version(), resource.kind()));
+        r.put("scope", resource.namespaced() ? "Namespaced" : "Cluster");
+        // what an API server built on k8s.io/apiserver (metrics-server) says for storage without a singular name
+        r.put("singularResource", "");
+        verbs(r.putArray("verbs"), resource.verbs());
         return r;
     }
 
@@ -118,7 +144,7 @@ public final class Discovery {
         list.put("kind", "APIGroupList");
         list.put("apiVersion", "v1");
         ArrayNode groups = list.putArray("groups");
-        for (Map.Entry<String, List<GroupVersion>> g : groups(false).entrySet()) {
+        for (Map.Entry<String, List<Listed>> g : groups(false).entrySet()) {
             groups.add(apiGroup(g.getKey(), g.getValue()));
         }
         return list;
@@ -126,7 +152,7 @@ public final class Discovery {
 
     /** {@code GET /apis/GROUP}, or null when the group is not served. */
     public ObjectNode apiGroup(String group) {
-        List<GroupVersion> versions = groups(false).get(group);
+        List<Listed> versions = groups(false).get(group);
         if (versions == null) {
             return null;
         }
@@ -136,11 +162,11 @@ public final class Discovery {
         return g;
     }
 
-    private static ObjectNode apiGroup(String name, List<GroupVersion> versions) {
+    private static ObjectNode apiGroup(String name, List<Listed> versions) {
         ObjectNode g = Json.object();
         g.put("name", name);
         ArrayNode vs = g.putArray("versions");
-        for (GroupVersion gv : versions) {
+        for (Listed gv : versions) {
             ObjectNode v = vs.addObject();
             v.put("groupVersion", gv.apiVersion());
             v.put("version", gv.version());
@@ -153,7 +179,7 @@ public final class Discovery {
 
     /** {@code GET /api/v1} or {@code GET /apis/GROUP/VERSION}, or null when not served. */
     public ObjectNode resourceList(String group, String version) {
-        GroupVersion gv = registry.groupVersions().stream()
+        Listed gv = listed().stream()
                 .filter(x -> x.group().equals(group) && x.version().equals(version)).findFirst().orElse(null);
         if (gv == null) {
             return null;
@@ -163,7 +189,7 @@ public final class Discovery {
         list.put("apiVersion", "v1");
         list.put("groupVersion", gv.apiVersion());
         ArrayNode resources = list.putArray("resources");
-        for (ResourceType t : gv.resources()) {
+        for (ResourceType t : gv.types()) {
             ObjectNode r = resources.addObject();
             r.put("name", t.plural());
             r.put("singularName", t.singular());
@@ -176,33 +202,88 @@ public final class Discovery {
             if (!t.categories().isEmpty()) {
                 verbs(r.putArray("categories"), t.categories());
             }
-            if (t.hasScale()) {
+            for (Subresource sub : subresources(t)) {
                 ObjectNode s = resources.addObject();
-                s.put("name", t.plural() + "/scale");
+                s.put("name", t.plural() + "/" + sub.name());
                 s.put("singularName", "");
                 s.put("namespaced", t.namespaced());
-                s.put("group", "autoscaling");
-                s.put("version", "v1");
-                s.put("kind", "Scale");
-                verbs(s.putArray("verbs"), SUBRESOURCE_VERBS);
+                if (sub.otherGroupVersion()) {
+                    s.put("group", sub.group());
+                    s.put("version", sub.version());
+                }
+                s.put("kind", sub.kind());
+                verbs(s.putArray("verbs"), sub.verbs());
             }
-            if (t.hasStatus()) {
-                ObjectNode s = resources.addObject();
-                s.put("name", t.plural() + "/status");
-                s.put("singularName", "");
-                s.put("namespaced", t.namespaced());
-                s.put("kind", t.kind());
-                verbs(s.putArray("verbs"), SUBRESOURCE_VERBS);
-            }
+        }
+        for (ApiResource other : gv.others()) {
+            ObjectNode r = resources.addObject();
+            r.put("name", other.name());
+            r.put("singularName", "");
+            r.put("namespaced", other.namespaced());
+            r.put("kind", other.kind());
+            verbs(r.putArray("verbs"), other.verbs());
         }
         return list;
     }
 
-    private Map<String, List<GroupVersion>> groups(boolean core) {
-        Map<String, List<GroupVersion>> result = new LinkedHashMap<>();
+    /** A kind's subresources in name order, as Kubernetes lists them: its own and the extra ones. */
+    private List<Subresource> subresources(ResourceType t) {
+        List<Subresource> subs = new ArrayList<>();
+        if (t.hasScale()) {
+            subs.add(new Subresource("scale", "autoscaling", "v1", "Scale", SUBRESOURCE_VERBS, true));
+        }
+        if (t.hasStatus()) {
+            subs.add(new Subresource("status", t.group(), t.version(), t.kind(), SUBRESOURCE_VERBS, false));
+        }
+        for (ExtraResources extra : extras) {
+            if (!extra.group().equals(t.group()) || !extra.version().equals(t.version())) {
+                continue;
+            }
+            for (ApiResource r : extra.resources()) {
+                if (r.plural().equals(t.plural()) && !r.subresource().isEmpty()) {
+                    boolean other = !r.version().isEmpty();
+                    subs.add(new Subresource(r.subresource(), other ? r.group() : t.group(),
+                            other ? r.version() : t.version(), r.kind(), r.verbs(), other));
+                }
+            }
+        }
+        subs.sort(Comparator.comparing(Subresource::name));
+        return subs;
+    }
+
+    /** The registry's group versions with the extra resources of their own, then the extra group versions. */
+    private List<Listed> listed() {
+        List<Listed> result = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (GroupVersion gv : registry.groupVersions()) {
+            result.add(new Listed(gv.group(), gv.version(), gv.resources(), others(gv.apiVersion())));
+            seen.add(gv.apiVersion());
+        }
+        for (ExtraResources extra : extras) {
+            if (!seen.contains(extra.apiVersion())) {
+                result.add(new Listed(extra.group(), extra.version(), List.of(), others(extra.apiVersion())));
+                seen.add(extra.apiVersion());
+            }
+        }
+        return result;
+    }
+
+    /** The extra entries of a group version that are resources of their own (not subresources). */
+    private List<ApiResource> others(String apiVersion) {
+        List<ApiResource> result = new ArrayList<>();
+        for (ExtraResources extra : extras) {
+            if (extra.apiVersion().equals(apiVersion)) {
+                extra.resources().stream().filter(r -> r.subresource().isEmpty()).forEach(result::add);
+            }
+        }
+        return result;
+    }
+
+    private Map<String, List<Listed>> groups(boolean core) {
+        Map<String, List<Listed>> result = new LinkedHashMap<>();
+        for (Listed gv : listed()) {
             if (gv.group().isEmpty() == core) {
-                result.computeIfAbsent(gv.group(), k -> new java.util.ArrayList<>()).add(gv);
+                result.computeIfAbsent(gv.group(), k -> new ArrayList<>()).add(gv);
             }
         }
         return result;

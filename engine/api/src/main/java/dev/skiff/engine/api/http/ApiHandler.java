@@ -2,6 +2,7 @@ package dev.skiff.engine.api.http;
 
 import dev.skiff.engine.api.Json;
 import dev.skiff.engine.api.discovery.Discovery;
+import dev.skiff.engine.api.metrics.MetricsApi;
 import dev.skiff.engine.api.registry.RequestContext;
 import dev.skiff.engine.api.registry.RequestContext.FieldValidationMode;
 import dev.skiff.engine.api.registry.Warnings;
@@ -42,6 +43,8 @@ public final class ApiHandler {
     private final ResourceEndpoint resourceEndpoint;
     private final WatchEndpoint watchEndpoint;
     private final EventsV1Endpoint eventsV1;
+    private final PodLogSubresource podLogs;
+    private final MetricsEndpoint metrics;
     private final java.util.function.Supplier<String> serverAddress;
 
     public ApiHandler(Vertx vertx, ResourceRegistry resources, AdminToken token, ServiceAccountTokens saTokens,
@@ -51,11 +54,13 @@ public final class ApiHandler {
         this.authenticator = new Authenticator(token, saTokens, endpoints.store(), java.time.Clock.systemUTC());
         this.access = new AccessCheck(new StoreRbacObjects(endpoints.store()));
         this.reviews = new AccessReviews(access.objects());
-        this.discovery = new Discovery(resources);
+        this.discovery = new Discovery(resources, List.of(PodLogSubresource.DISCOVERY, MetricsApi.DISCOVERY));
         this.openApi = new OpenApiEndpoint(resources, endpoints.customSchemas());
         this.resourceEndpoint = endpoints.resources();
         this.watchEndpoint = endpoints.watches();
         this.eventsV1 = endpoints.events();
+        this.podLogs = endpoints.podLogs();
+        this.metrics = endpoints.metrics();
         this.serverAddress = serverAddress;
     }
 
@@ -156,19 +161,32 @@ public final class ApiHandler {
         if (info == null) {
             throw Errors.pathNotFound();
         }
+        if (MetricsEndpoint.serves(info)) {
+            ApiRequest req = request(request, info, MetricsEndpoint.typeOf(info), body, user);
+            access.requireResource(user, req.method(), info, req.flag("watch"));
+            metrics.handle(req, reply);
+            return;
+        }
         ResourceType type = resources.find(info.group(), info.version(), info.resource())
                 .orElseThrow(Errors::pathNotFound);
-        Warnings warnings = new Warnings();
-        ApiRequest req = new ApiRequest(request.method().name(), info, type, request.params(), request.headers(),
-                body, context(request, user, warnings), warnings);
+        ApiRequest req = request(request, info, type, body, user);
         access.requireResource(user, req.method(), info, req.flag("watch"));
         if (info.name() == null && req.method().equals("GET") && req.flag("watch")) {
             watch(request, reply, req);
+        } else if (PodLogSubresource.serves(req)) {
+            podLogs.handle(req, reply);
         } else if (eventsV1.serves(type)) {
             eventsV1.handle(req, reply);
         } else {
             resourceEndpoint.handle(req, reply);
         }
+    }
+
+    private ApiRequest request(HttpServerRequest request, RequestInfo info, ResourceType type, byte[] body,
+                               UserInfo user) {
+        Warnings warnings = new Warnings();
+        return new ApiRequest(request.method().name(), info, type, request.params(), request.headers(), body,
+                context(request, user, warnings), warnings);
     }
 
     private void watch(HttpServerRequest request, Reply reply, ApiRequest req) {

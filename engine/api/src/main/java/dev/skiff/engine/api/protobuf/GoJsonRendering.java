@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.skiff.engine.api.text.GoDuration;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -67,6 +67,21 @@ public final class ApiHttp {
         return send("GET", path, null, null);
     }
 
+    /** A GET with an Accept header, e.g. for aggregated discovery or Table output. */
+    public Response get(String path, String accept) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        try {
+            HttpResponse<byte[]> response = client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), new String(response.body(), UTF_8), response);
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, "application/json", json);
     }

@@ -1,4 +1,4 @@
-package dev.skiff.engine.api.protobuf;
+package dev.skiff.engine.api.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,17 @@
-package dev.skiff.engine.api.protobuf;
+package dev.skiff.engine.api.text;
 
 /**
  * Writes a duration in nanoseconds the way Go's {@code time.Duration.String()} does ("1h0m0s", "1.5s",
  * "300ms", "0s"), which is how meta/v1 Duration appears in Kubernetes JSON.
  */
-final class GoDuration {
+public final class GoDuration {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private GoDuration() {
     }
 
-    static String format(long nanos) {
+    public static String format(long nanos) {
         if (nanos == 0) {
             return "0s";
         }
