@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code skiff} command: one entry point, one subcommand per job. */
 @Command(name = "skiff", mixinStandardHelpOptions = true, version = "skiff 0.1.0",
         description = "Skiff: a Kubernetes-compatible engine and platform on one machine.",
-        subcommands = {UpCommand.class})
+        subcommands = {UpCommand.class, ImageCommand.class})
 public final class SkiffCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,9 @@ package dev.skiff.cli;
 
 import dev.skiff.engine.api.ApiServer;
 import dev.skiff.engine.controllers.ControllerManager;
+import dev.skiff.engine.node.AgentMetrics;
+import dev.skiff.engine.node.AgentPodLogs;
+import dev.skiff.engine.node.NodeAgent;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -26,8 +29,12 @@ final class UpCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ApiServer server = new ApiServer(ApiServer.Config.of(dataDir, apiPort)).start();
         ControllerManager controllers = ControllerManager.start(server);
+        NodeAgent node = new NodeAgent(server.registry(), server.resources(), dataDir).start();
+        server.usePodLogs(new AgentPodLogs(node));
+        server.useResourceMetrics(new AgentMetrics(node, server.registry().clock()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
             controllers.close();
             server.close();
             stopped.countDown();
@@ -35,6 +42,8 @@ final class UpCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Skiff is up: API " + server.url() + ", kubeconfig " + server.kubeconfig()
                 + " (ready in " + millis + " ms; export KUBECONFIG=" + server.kubeconfig() + ")");
+        System.out.println("Node " + node.nodeName() + ": pods run as local processes; resource limits: "
+                + node.resourceLimitsNote());
         System.out.flush();
         stopped.await();
         return 0;
