@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +26,8 @@ public final class AgentMetrics implements ResourceMetrics {
 
     private record Sample(Instant at, long cpuNanos) {
     }
+
+    private static final String NODE = "node";
 
     private final NodeAgent agent;
     private final Clock clock;
@@ -38,6 +42,7 @@ public final class AgentMetrics implements ResourceMetrics {
     public List<PodUsage> pods() {
         List<PodUsage> result = new ArrayList<>();
         Instant now = clock.instant();
+        Set<String> sampled = new HashSet<>();
         for (PodRuntime pod : agent.runtimes()) {
             List<ContainerUsage> containers = new ArrayList<>();
             Duration window = Duration.ZERO;
@@ -48,6 +53,7 @@ public final class AgentMetrics implements ResourceMetrics {
                     }
                     Usage usage = c.cgroup != null ? c.cgroup.usage() : procUsage(c.process.toHandle());
                     String key = pod.uid + "/" + c.name + "/" + c.instance;
+                    sampled.add(key);
                     Sample last = previous.put(key, new Sample(now, usage.cpuUsageNanos()));
                     Instant from = last != null ? last.at() : c.startedAt;
                     long fromCpu = last != null ? last.cpuNanos() : 0;
@@ -61,6 +67,8 @@ public final class AgentMetrics implements ResourceMetrics {
                 result.add(new PodUsage(pod.namespace, pod.name, now, window, containers));
             }
         }
+        // container instances that ended (or pods that went) are not sampled again
+        previous.keySet().removeIf(key -> !key.equals(NODE) && !sampled.contains(key));
         return result;
     }
 
@@ -68,7 +76,7 @@ public final class AgentMetrics implements ResourceMetrics {
     public Optional<NodeUsage> node() {
         Instant now = clock.instant();
         long cpu = procStatCpuNanos();
-        Sample last = previous.put("node", new Sample(now, cpu));
+        Sample last = previous.put(NODE, new Sample(now, cpu));
         if (last == null) {
             last = new Sample(now.minusSeconds(1), cpu);
         }

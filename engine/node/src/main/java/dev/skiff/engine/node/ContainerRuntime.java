@@ -32,7 +32,8 @@ final class ContainerRuntime {
     int instance;
     Termination terminated;
     Termination lastTerminated;
-    String waitingReason = "ContainerCreating";
+    /** Why the container waits; with {@link #terminated} set, it waits to be started again. */
+    String waitingReason;
     String waitingMessage;
     boolean ready;
     /** The startup probe passed (or there is none) since this instance started. */
@@ -47,10 +48,15 @@ final class ContainerRuntime {
     ContainerLauncher.Launch launch;
     final List<ProbeWorker> probes = new ArrayList<>();
 
-    ContainerRuntime(String name, JsonNode spec, boolean init) {
+    /**
+     * @param podHasInitContainers its containers first wait with {@code PodInitializing}, as the kubelet reports
+     *                             them, else with {@code ContainerCreating}
+     */
+    ContainerRuntime(String name, JsonNode spec, boolean init, boolean podHasInitContainers) {
         this.name = name;
         this.spec = spec;
         this.init = init;
+        this.waitingReason = podHasInitContainers ? "PodInitializing" : "ContainerCreating";
     }
 
     boolean running() {

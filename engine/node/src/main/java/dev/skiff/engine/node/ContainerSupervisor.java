@@ -12,6 +12,7 @@ import dev.skiff.engine.node.probes.HookFailedException;
 import dev.skiff.engine.node.probes.LifecycleHandler;
 import dev.skiff.engine.node.probes.ProbeTarget;
 import dev.skiff.engine.node.probes.ProbeWorker;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,21 +74,29 @@ final class ContainerSupervisor {
         }
         ContainerCgroup cgroup = null;
         if (pod.cgroup() != null) {
-            cgroup = pod.cgroup().container(c.name, Limits.ofContainer(c.spec));
-            c.oomKillsAtStart = cgroup.oomKillCount();
+            try {
+                cgroup = pod.cgroup().container(c.name, Limits.ofContainer(c.spec));
+                c.oomKillsAtStart = cgroup.oomKillCount();
+            } catch (UncheckedIOException e) {
+                waitOn(c, new LaunchException("CreateContainerError", e.getMessage()));
+                return;
+            }
         }
         boolean restarting = c.terminated != null;
         int restartCount = restarting ? c.restartCount + 1 : c.restartCount;
         LogWriter writer;
-        Process process;
         try {
             writer = pod.logs().open(c.name, restartCount);
-            process = ctx.launcher().start(launch, cgroup, c.spec.path("stdin").asBoolean(false));
-        } catch (LaunchException e) {
-            waitOn(c, e);
-            return;
         } catch (java.io.IOException e) {
             waitOn(c, new LaunchException("RunContainerError", "cannot open the container's log: " + e.getMessage()));
+            return;
+        }
+        Process process;
+        try {
+            process = ctx.launcher().start(launch, cgroup, c.spec.path("stdin").asBoolean(false));
+        } catch (LaunchException e) {
+            writer.close(); // nothing will write to it
+            waitOn(c, e);
             return;
         }
         if (restarting) {
@@ -109,29 +118,39 @@ final class ContainerSupervisor {
         c.killReason = null;
         c.started = !c.spec.has("startupProbe");
         c.ready = !c.spec.has("readinessProbe") && c.started && !c.init;
-        PodStateFile.record(pod.podDir(), c.name, process.toHandle());
+        try {
+            PodStateFile.record(pod.podDir(), c.name, process.toHandle());
+        } catch (UncheckedIOException e) {
+            log.warn("container {} of {} runs, but a restarted engine will not find it: {}", c.name, pod.key(),
+                    e.getMessage());
+        }
         pump(process, writer);
         int instance = c.instance;
-        process.onExit().thenRun(() -> exited(c, instance));
-        if (!launch.imageId().isEmpty()) {
-            ctx.events().record(pod.pod(), "Normal", "Pulled", "Container image \"" + c.spec.path("image").asText()
-                    + "\" already present on machine");
-        }
-        ctx.events().record(pod.pod(), "Normal", "Created", "Created container " + c.name);
-        ctx.events().record(pod.pod(), "Normal", "Started", "Started container " + c.name);
-        JsonNode postStart = c.spec.path("lifecycle").path("postStart");
-        if (!postStart.isMissingNode()) {
-            runPostStart(c, instance, postStart);
-        }
-        if (!c.init) {
-            startProbes(c, instance);
+        try {
+            if (!launch.imageId().isEmpty()) {
+                ctx.events().record(pod.pod(), "Normal", "Pulled", "Container image \""
+                        + c.spec.path("image").asText() + "\" already present on machine");
+            }
+            ctx.events().record(pod.pod(), "Normal", "Created", "Created container " + c.name);
+            ctx.events().record(pod.pod(), "Normal", "Started", "Started container " + c.name);
+            JsonNode postStart = c.spec.path("lifecycle").path("postStart");
+            if (!postStart.isMissingNode()) {
+                runPostStart(c, instance, postStart);
+            }
+            if (!c.init) {
+                startProbes(c, instance);
+            }
+        } finally {
+            // last, so that a process that already ended is handled here with what it started (its probes) in
+            // place to be undone; and always, so that no exit goes unseen
+            process.onExit().thenRun(() -> exited(c, instance));
         }
     }
 
     private void waitOn(ContainerRuntime c, LaunchException e) {
         boolean pull = e.reason.equals("ErrImagePull");
         String key = backoffKey(c) + "/pull";
-        if (pull && "ErrImagePull".equals(c.waitingReason) || "ImagePullBackOff".equals(c.waitingReason)) {
+        if (pull && ("ErrImagePull".equals(c.waitingReason) || "ImagePullBackOff".equals(c.waitingReason))) {
             c.waitingReason = "ImagePullBackOff";
             c.waitingMessage = "Back-off pulling image \"" + c.spec.path("image").asText() + "\": " + e.getMessage();
         } else {
@@ -163,23 +182,54 @@ final class ContainerSupervisor {
         });
     }
 
+    /**
+     * Records the end of instance {@code instance} of the container, once: called when its process ends, and by
+     * {@link #stop} so that whoever stopped it sees the termination at once.
+     */
     private void exited(ContainerRuntime c, int instance) {
         synchronized (pod) {
-            if (c.instance != instance || c.process == null) {
+            if (c.instance != instance || c.process == null || c.terminated != null || c.process.isAlive()) {
                 return;
             }
             Process process = c.process;
             int code = process.exitValue();
-            boolean oom = c.cgroup != null && c.cgroup.oomKillCount() > c.oomKillsAtStart;
+            boolean oom = c.cgroup != null && oomKilledSinceStart(c);
+            if (c.cgroup != null) {
+                // as when a container's first process ends in its PID namespace: nothing it started outlives it
+                try {
+                    c.cgroup.killRemaining();
+                } catch (UncheckedIOException e) {
+                    log.warn("processes left by container {} of {} may still run: {}", c.name, pod.key(),
+                            e.getMessage());
+                }
+            }
             String reason = oom ? "OOMKilled" : code == 0 ? "Completed" : "Error";
             c.terminated = new Termination(oom ? 137 : code, null, reason, null, c.startedAt, ctx.clock().instant(),
                     c.containerId);
             c.ready = false;
             c.started = false;
             c.stopProbes();
+            // under the lock: a restart (which records its new process) must not come in between
+            try {
+                PodStateFile.forget(pod.podDir(), c.name);
+            } catch (UncheckedIOException e) {
+                log.warn("cannot update the process record of {}: {}", pod.key(), e.getMessage());
+            }
         }
-        PodStateFile.forget(pod.podDir(), c.name);
         pod.changed();
+    }
+
+    private boolean oomKilledSinceStart(ContainerRuntime c) {
+        try {
+            return c.cgroup.oomKillCount() > c.oomKillsAtStart;
+        } catch (UncheckedIOException e) {
+            return false; // the exit is still recorded, as an Error
+        }
+    }
+
+    /** Whether instance {@code instance} still runs and nobody is stopping it; under the pod's lock. */
+    private boolean current(ContainerRuntime c, int instance) {
+        return c.instance == instance && c.running() && c.killReason == null && !pod.terminating();
     }
 
     private void runPostStart(ContainerRuntime c, int instance, JsonNode handler) {
@@ -189,7 +239,7 @@ final class ContainerSupervisor {
             } catch (HookFailedException e) {
                 ctx.events().record(pod.pod(), "Warning", "FailedPostStartHook", e.getMessage());
                 synchronized (pod) {
-                    if (c.instance != instance || !c.running()) {
+                    if (!current(c, instance)) {
                         return;
                     }
                 }
@@ -243,8 +293,8 @@ final class ContainerSupervisor {
 
     private void probeChanged(ContainerRuntime c, int instance, String kind, JsonNode probe, boolean healthy) {
         synchronized (pod) {
-            if (c.instance != instance || !c.running()) {
-                return;
+            if (!current(c, instance)) {
+                return; // ended, or being stopped: its probes no longer count
             }
             switch (kind) {
                 case "Readiness" -> c.ready = healthy;
@@ -276,7 +326,17 @@ final class ContainerSupervisor {
 
     /** The probes' and hooks' view of the container: its pod address and a way to run commands in it. */
     ProbeTarget target(ContainerRuntime c) {
-        return new ProbeTarget(pod.podIp(), c.spec, (command, timeout) -> ExecInContainer.run(c, command, timeout));
+        return new ProbeTarget(pod.podIp(), c.spec, (command, timeout) -> {
+            Launch launch;
+            Process process;
+            ContainerCgroup cgroup;
+            synchronized (pod) {
+                launch = c.launch;
+                process = c.running() ? c.process : null;
+                cgroup = c.cgroup;
+            }
+            return ExecInContainer.run(launch, process, cgroup, command, timeout);
+        });
     }
 
     /**
@@ -285,14 +345,25 @@ final class ContainerSupervisor {
      */
     void stop(ContainerRuntime c, Instant deadline, boolean runPreStop, String why) {
         Process process;
+        int instance;
         synchronized (pod) {
             if (!c.running()) {
                 return;
             }
             process = c.process;
-            c.killReason = why;
+            instance = c.instance;
+            c.killReason = why != null ? why : "Killing";
             c.stopProbes();
         }
+        try {
+            kill(c, process, deadline, runPreStop, why);
+        } finally {
+            // the exit callback may come later: record the end now, so a caller that writes the status sees it
+            exited(c, instance);
+        }
+    }
+
+    private void kill(ContainerRuntime c, Process process, Instant deadline, boolean runPreStop, String why) {
         if (runPreStop) {
             ctx.events().record(pod.pod(), "Normal", "Killing", why);
         }

@@ -1,6 +1,7 @@
 package dev.skiff.engine.node;
 
 import dev.skiff.engine.node.ContainerLauncher.Launch;
+import dev.skiff.engine.node.cgroups.ContainerCgroup;
 import dev.skiff.engine.node.probes.ExecResult;
 import dev.skiff.engine.node.volumes.MountNamespace;
 import java.io.ByteArrayOutputStream;
@@ -21,13 +22,12 @@ final class ExecInContainer {
     private ExecInContainer() {
     }
 
-    static ExecResult run(ContainerRuntime c, List<String> command, Duration timeout) {
-        Launch launch;
-        Process main;
-        synchronized (c) {
-            launch = c.launch;
-            main = c.process;
-        }
+    /**
+     * Runs {@code command} beside {@code main}, the container's running process ({@code null} when the container
+     * does not run), as it was started by {@code launch}.
+     */
+    static ExecResult run(Launch launch, Process main, ContainerCgroup cgroup, List<String> command,
+                          Duration timeout) {
         if (launch == null || main == null || !main.isAlive()) {
             return new ExecResult(-1, "container is not running", false);
         }
@@ -36,8 +36,8 @@ final class ExecInContainer {
             line.addAll(List.of("nsenter", "-t", Long.toString(main.pid()), "-m", "--"));
         }
         line.addAll(command);
-        if (c.cgroup != null) {
-            line = c.cgroup.wrap(line);
+        if (cgroup != null) {
+            line = cgroup.wrap(line);
         }
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         if (launch.workingDir().toFile().isDirectory()) {

@@ -49,7 +49,6 @@ final class PodRuntime {
     private final List<ContainerRuntime> containers = new ArrayList<>();
     private boolean setUp;
     private boolean terminating;
-    private boolean failedInit;
     private boolean removed;
     private String message;
     private ObjectNode lastStatus;
@@ -62,11 +61,12 @@ final class PodRuntime {
         this.ctx = ctx;
         this.podDir = ctx.podsDir().resolve(uid);
         this.supervisor = new ContainerSupervisor(this, ctx);
+        boolean hasInits = !pod.path("spec").path("initContainers").isEmpty();
         for (JsonNode c : pod.path("spec").path("initContainers")) {
-            inits.add(new ContainerRuntime(c.path("name").asText(), c, true));
+            inits.add(new ContainerRuntime(c.path("name").asText(), c, true, hasInits));
         }
         for (JsonNode c : pod.path("spec").path("containers")) {
-            containers.add(new ContainerRuntime(c.path("name").asText(), c, false));
+            containers.add(new ContainerRuntime(c.path("name").asText(), c, false, hasInits));
         }
     }
 
@@ -177,8 +177,9 @@ final class PodRuntime {
     }
 
     /**
-     * After an engine restart the containers were stopped (never duplicated): their restart counts carry on,
-     * and a container that was running counts one restart more.
+     * After an engine restart the containers were stopped (never duplicated): their restart counts carry on, a
+     * container that ended stays ended unless its restart policy runs it again, a container that was running
+     * counts one restart more, and one that waited to be restarted is restarted.
      */
     private void restoreCounts(JsonNode oldStatus) {
         for (String list : List.of("initContainerStatuses", "containerStatuses")) {
@@ -190,21 +191,27 @@ final class PodRuntime {
                     c.restartCount = cs.path("restartCount").asInt(0);
                     JsonNode running = cs.path("state").path("running");
                     JsonNode done = cs.path("state").path("terminated");
-                    if (c.init && done.path("exitCode").asInt(-1) == 0) {
-                        c.terminated = termination(done, "Completed");
+                    JsonNode last = cs.path("lastState").path("terminated");
+                    if (!done.isMissingNode()) {
+                        c.terminated = termination(done);
+                        c.lastTerminated = last.isMissingNode() ? null : termination(last);
+                        c.waitingReason = null;
                     } else if (!running.isMissingNode()) {
                         c.terminated = new Termination(137, null, "Error",
                                 "the engine restarted: the container was stopped and is started again",
                                 Instant.parse(running.path("startedAt").asText()), ctx.clock().instant(), null);
-                    } else if (cs.path("lastState").has("terminated")) {
-                        c.lastTerminated = termination(cs.path("lastState").path("terminated"), "Error");
+                        c.lastTerminated = last.isMissingNode() ? null : termination(last);
+                        c.waitingReason = null;
+                    } else if (!last.isMissingNode()) {
+                        c.terminated = termination(last); // waiting to be started again: still to be restarted
                     }
                 }
             }
         }
     }
 
-    private static Termination termination(JsonNode t, String defaultReason) {
+    private static Termination termination(JsonNode t) {
+        String defaultReason = t.path("exitCode").asInt() == 0 ? "Completed" : "Error";
         return new Termination(t.path("exitCode").asInt(), null, t.path("reason").asText(defaultReason),
                 t.path("message").asText(null),
                 t.hasNonNull("startedAt") ? Instant.parse(t.path("startedAt").asText()) : null,
@@ -233,8 +240,7 @@ final class PodRuntime {
                 return;
             }
             if (init.terminated != null && restartPolicy.equals("Never")) {
-                failedInit = true;
-                return;
+                return; // the init container failed for good: the pod has Failed
             }
             supervisor.startOrWait(init);
             return;
@@ -264,21 +270,15 @@ final class PodRuntime {
             return;
         }
         PodStatusBuilder.Snapshot snapshot = new PodStatusBuilder.Snapshot(podIp, startTime, setUp, terminating,
-                failedInit, inits, containers, message);
+                inits, containers, message);
         ObjectNode status = PodStatusBuilder.build(pod, snapshot, ctx.clock().instant());
-        if (terminating && containers.stream().noneMatch(ContainerRuntime::running)
-                && inits.stream().noneMatch(ContainerRuntime::running)) {
-            // a deleted pod ends in a terminal phase, as the kubelet reports it
-            boolean allZero = containers.stream().allMatch(c -> c.terminated != null && c.terminated.exitCode() == 0);
-            status.put("phase", allZero ? "Succeeded" : "Failed");
-        }
         if (lastStatus != null && Json.sameValue(lastStatus, status)) {
             return;
         }
         try {
             ctx.registry().guaranteedUpdate(ctx.pods(), namespace, name, ctx.self(), Subresource.STATUS, current -> {
                 Json.metadata(current).put("uid", uid);
-                current.set("status", status.deepCopy());
+                current.set("status", PodStatusBuilder.withOthersParts(status, current.path("status")));
                 return current;
             });
             lastStatus = status;
@@ -297,12 +297,18 @@ final class PodRuntime {
     private void terminate() {
         long grace;
         List<ContainerRuntime> running;
+        boolean report;
         synchronized (this) {
             allContainers().forEach(c -> {
                 c.stopProbes();
                 c.ready = false;
             });
-            writeStatus();
+            // a pod that ended before this runtime existed (say, before an engine restart) keeps the status it
+            // ended with: this runtime knows nothing of its containers
+            report = setUp || !PodStatusBuilder.isTerminal(pod.path("status").path("phase").asText(""));
+            if (report) {
+                writeStatus();
+            }
             grace = pod.path("metadata").path("deletionGracePeriodSeconds").asLong(
                     pod.path("spec").path("terminationGracePeriodSeconds").asLong(30));
             running = allContainers().stream().filter(ContainerRuntime::running).toList();
@@ -320,8 +326,10 @@ final class PodRuntime {
                 return;
             }
         }
-        synchronized (this) {
-            writeStatus();
+        if (report) {
+            synchronized (this) {
+                writeStatus();
+            }
         }
         try {
             ctx.registry().delete(ctx.pods(), namespace, name, new DeleteOptions(uid, null, null, 0L), ctx.self());
@@ -388,6 +396,11 @@ final class PodRuntime {
             ctx.addresses().release(podIp);
         }
         ctx.backoff().forget(uid + "/");
+    }
+
+    /** Whether the pod is being stopped (deleted, or the agent stops): nothing starts any more. */
+    synchronized boolean terminating() {
+        return terminating;
     }
 
     synchronized PodCgroup cgroup() {

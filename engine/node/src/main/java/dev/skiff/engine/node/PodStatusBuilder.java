@@ -9,18 +9,25 @@ import dev.skiff.engine.node.ContainerRuntime.Termination;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes a pod's status the way the kubelet does: phase from the containers' states, the
- * PodReadyToStartContainers, Initialized, Ready and ContainersReady conditions (keeping the scheduler's
- * PodScheduled), addresses, start time and one status per container.
+ * PodReadyToStartContainers, Initialized, Ready and ContainersReady conditions (keeping the conditions others own,
+ * such as the scheduler's PodScheduled), addresses, start time and one status per container.
  */
 final class PodStatusBuilder {
+    /** The conditions the kubelet owns; every other condition of the pod belongs to someone else and is kept. */
+    static final Set<String> KUBELET_CONDITIONS = Set.of("PodReadyToStartContainers", "Initialized", "Ready",
+            "ContainersReady");
+    /** Status fields others write (the API server, the scheduler), kept as they are stored. */
+    private static final List<String> OTHERS_FIELDS = List.of("qosClass", "nominatedNodeName");
+
     private PodStatusBuilder() {
     }
 
     /** What the builder reads of a pod's runtime, taken under the pod's lock. */
-    record Snapshot(String podIp, Instant startTime, boolean sandboxReady, boolean terminating, boolean failedInit,
+    record Snapshot(String podIp, Instant startTime, boolean sandboxReady, boolean terminating,
                     List<ContainerRuntime> initContainers, List<ContainerRuntime> containers, String message) {
     }
 
@@ -29,7 +36,9 @@ final class PodStatusBuilder {
         ObjectNode status = Json.object();
         String restartPolicy = pod.path("spec").path("restartPolicy").asText("Always");
         boolean initialized = s.initContainers().stream().allMatch(ContainerRuntime::succeeded);
-        String phase = phase(s, restartPolicy, initialized);
+        String storedPhase = old.path("phase").asText("");
+        // the kubelet never moves a pod out of a terminal phase
+        String phase = isTerminal(storedPhase) ? storedPhase : phase(s, restartPolicy, initialized);
         status.put("phase", phase);
         if (s.message() != null) {
             status.put("message", s.message());
@@ -44,19 +53,24 @@ final class PodStatusBuilder {
         ArrayNode conditions = status.putArray("conditions");
         String nowText = Timestamps.format(now);
         condition(conditions, old, "PodReadyToStartContainers", s.sandboxReady(), null, null, nowText);
-        condition(conditions, old, "Initialized", initialized || phase.equals("Succeeded"),
-                "ContainersNotInitialized", "containers with incomplete status: " + list(incomplete), nowText);
-        boolean completed = phase.equals("Succeeded") || phase.equals("Failed");
-        String notReadyReason = completed ? "PodCompleted" : "ContainersNotReady";
-        condition(conditions, old, "Ready", unready.isEmpty() && !completed, notReadyReason,
-                completed ? null : "containers with unready status: " + list(unready), nowText);
-        condition(conditions, old, "ContainersReady", unready.isEmpty() && !completed, notReadyReason,
-                completed ? null : "containers with unready status: " + list(unready), nowText);
-        for (JsonNode c : old.path("conditions")) {
-            if ("PodScheduled".equals(c.path("type").asText())) {
-                conditions.add(c.deepCopy());
-            }
+        if (phase.equals("Succeeded")) {
+            condition(conditions, old, "Initialized", true, "PodCompleted", null, nowText);
+        } else if (initialized) {
+            condition(conditions, old, "Initialized", true, null, null, nowText);
+        } else {
+            condition(conditions, old, "Initialized", false, "ContainersNotInitialized",
+                    "containers with incomplete status: " + list(incomplete), nowText);
         }
+        // a terminal pod is never ready, whatever its containers said last (kubelet: PodCompleted / PodFailed)
+        String reason = switch (phase) {
+            case "Succeeded" -> "PodCompleted";
+            case "Failed" -> "PodFailed";
+            default -> unready.isEmpty() ? null : "ContainersNotReady";
+        };
+        String message = reason != null && reason.equals("ContainersNotReady")
+                ? "containers with unready status: " + list(unready) : null;
+        condition(conditions, old, "Ready", reason == null, reason, message, nowText);
+        condition(conditions, old, "ContainersReady", reason == null, reason, message, nowText);
         status.put("hostIP", NodeFacts.HOST_IP);
         status.putArray("hostIPs").addObject().put("ip", NodeFacts.HOST_IP);
         if (s.podIp() != null) {
@@ -68,20 +82,58 @@ final class PodStatusBuilder {
         }
         if (!s.initContainers().isEmpty()) {
             ArrayNode init = status.putArray("initContainerStatuses");
-            s.initContainers().forEach(c -> init.add(containerStatus(c, pod, s.terminating())));
+            s.initContainers().forEach(c -> init.add(containerStatus(c, s.terminating())));
         }
         ArrayNode containers = status.putArray("containerStatuses");
-        s.containers().forEach(c -> containers.add(containerStatus(c, pod, s.terminating())));
-        if (old.has("qosClass")) {
-            status.set("qosClass", old.get("qosClass"));
+        s.containers().forEach(c -> containers.add(containerStatus(c, s.terminating())));
+        return withOthersParts(status, old);
+    }
+
+    /**
+     * The kubelet's status with what others own taken from {@code stored}: their conditions (after the kubelet's),
+     * the QoS class and the nominated node; and a pod that reached Succeeded or Failed stays there, as the kubelet
+     * refuses to move a pod out of a terminal phase.
+     */
+    static ObjectNode withOthersParts(ObjectNode kubelets, JsonNode stored) {
+        ObjectNode merged = kubelets.deepCopy();
+        ArrayNode conditions = merged.putArray("conditions");
+        for (JsonNode c : kubelets.path("conditions")) {
+            if (KUBELET_CONDITIONS.contains(c.path("type").asText())) {
+                conditions.add(c.deepCopy());
+            }
         }
-        return status;
+        for (JsonNode c : stored.path("conditions")) {
+            if (!KUBELET_CONDITIONS.contains(c.path("type").asText())) {
+                conditions.add(c.deepCopy());
+            }
+        }
+        for (String field : OTHERS_FIELDS) {
+            merged.remove(field);
+            if (stored.hasNonNull(field)) {
+                merged.set(field, stored.get(field).deepCopy());
+            }
+        }
+        String storedPhase = stored.path("phase").asText("");
+        if (isTerminal(storedPhase)) {
+            merged.put("phase", storedPhase);
+        }
+        return merged;
+    }
+
+    static boolean isTerminal(String phase) {
+        return phase.equals("Succeeded") || phase.equals("Failed");
     }
 
     /** Kubernetes' getPhase: waiting containers keep the pod Pending; terminal only when nothing restarts. */
     static String phase(Snapshot s, String restartPolicy, boolean initialized) {
-        if (s.failedInit()) {
-            return "Failed";
+        if (restartPolicy.equals("Never")
+                && s.initContainers().stream().anyMatch(c -> c.terminated != null && c.terminated.exitCode() != 0)) {
+            return "Failed"; // an init container failed and is never run again
+        }
+        if (s.terminating() && s.initContainers().stream().noneMatch(ContainerRuntime::running)
+                && s.containers().stream().noneMatch(ContainerRuntime::running)) {
+            // a deleted pod whose containers have stopped ends in a terminal phase, whatever its restartPolicy
+            return s.containers().stream().allMatch(ContainerRuntime::succeeded) ? "Succeeded" : "Failed";
         }
         if (!initialized) {
             return "Pending";
@@ -121,7 +173,7 @@ final class PodStatusBuilder {
         return "Pending";
     }
 
-    private static ObjectNode containerStatus(ContainerRuntime c, ObjectNode pod, boolean terminating) {
+    private static ObjectNode containerStatus(ContainerRuntime c, boolean terminating) {
         ObjectNode cs = Json.object();
         cs.put("name", c.name);
         ObjectNode state = cs.putObject("state");
@@ -141,7 +193,8 @@ final class PodStatusBuilder {
         if (previous != null) {
             last.set("terminated", terminated(previous));
         }
-        cs.put("ready", c.ready && !terminating && c.running());
+        // an init container is ready once it completed (the kubelet's prober manager says so)
+        cs.put("ready", c.init ? c.succeeded() : c.ready && !terminating && c.running());
         cs.put("restartCount", c.restartCount);
         cs.put("image", c.spec.path("image").asText());
         cs.put("imageID", c.imageId);
@@ -186,11 +239,11 @@ final class PodStatusBuilder {
             }
         }
         c.put("lastTransitionTime", since);
-        if (!ok && reason != null) {
+        if (reason != null) {
             c.put("reason", reason);
-            if (message != null) {
-                c.put("message", message);
-            }
+        }
+        if (message != null) {
+            c.put("message", message);
         }
     }
 

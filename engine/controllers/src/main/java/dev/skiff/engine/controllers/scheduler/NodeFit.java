@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.resource.PodRequests;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The scheduler's filters: which nodes can take a pod, and when none can, the reasons counted in the words
@@ -25,8 +26,8 @@ final class NodeFit {
         if (nodes.isEmpty()) {
             return new Verdict(Optional.empty(), "no nodes available to schedule pods");
         }
-        Map<String, Integer> reasons = new TreeMap<>();
-        boolean onlyResources = true;
+        Map<String, Integer> reasons = new HashMap<>();
+        Map<String, Integer> preemption = new HashMap<>();
         String best = null;
         long bestFreeCpu = Long.MIN_VALUE;
         for (ObjectNode node : nodes) {
@@ -40,18 +41,25 @@ final class NodeFit {
                 }
                 continue;
             }
-            onlyResources &= resourceOnly;
             why.forEach(r -> reasons.merge(r, 1, Integer::sum));
+            // there are no pod priorities, so preemption finds no victims where room is all that is missing
+            preemption.merge(resourceOnly ? "No preemption victims found for incoming pod"
+                    : "Preemption is not helpful for scheduling", 1, Integer::sum);
         }
         if (best != null) {
             return new Verdict(Optional.of(best), "");
         }
-        List<String> parts = new ArrayList<>();
-        reasons.forEach((reason, count) -> parts.add(count + " " + reason));
         String total = "0/" + nodes.size() + " nodes are available: ";
-        String preemption = onlyResources ? nodes.size() + " No preemption victims found for incoming pod."
-                : nodes.size() + " Preemption is not helpful for scheduling.";
-        return new Verdict(Optional.empty(), total + String.join(", ", parts) + ". preemption: " + total + preemption);
+        return new Verdict(Optional.empty(),
+                total + histogram(reasons) + ". preemption: " + total + histogram(preemption) + ".");
+    }
+
+    /** "count reason" for each reason, sorted as text (so "1 b" comes before "2 a"), as kube-scheduler lists them. */
+    private static String histogram(Map<String, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((reason, count) -> parts.add(count + " " + reason));
+        Collections.sort(parts);
+        return String.join(", ", parts);
     }
 
     /** Adds the reasons the node cannot take the pod; true when they are all about room (preemption could help). */

@@ -69,6 +69,19 @@ public final class ContainerCgroup {
         }
     }
 
+    /**
+     * Sends SIGKILL to every process still in the container's cgroup, without waiting: what the container's main
+     * process left running when it ended.
+     */
+    public void killRemaining() {
+        try {
+            fs.kill(cgroup, fs.processes(cgroup));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot list the processes of cgroup " + cgroup + ": "
+                    + unreadable.getMessage(), unreadable);
+        }
+    }
+
     /** Kills what is left in the container with SIGKILL, waits until it is gone, and removes the cgroup. */
     public void remove() {
         try {

@@ -18,7 +18,12 @@ public final class ImageReference {
         String first = slash < 0 ? "" : ref.substring(0, slash);
         boolean hasRegistry = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
         if (!hasRegistry) {
-            ref = (slash < 0 ? "docker.io/library/" : "docker.io/") + ref;
+            ref = "docker.io/" + ref;
+        } else if (first.equals("index.docker.io")) {
+            ref = "docker.io" + ref.substring(slash);
+        }
+        if (ref.startsWith("docker.io/") && ref.indexOf('/', "docker.io/".length()) < 0) {
+            ref = "docker.io/library/" + ref.substring("docker.io/".length()); // Docker Hub's official images
         }
         int lastSlash = ref.lastIndexOf('/');
         String last = ref.substring(lastSlash + 1);
@@ -33,7 +38,7 @@ public final class ImageReference {
         String ref = normalize(reference);
         int at = ref.indexOf('@');
         if (at >= 0) {
-            return ref.substring(0, at);
+            ref = ref.substring(0, at); // name:tag@digest has a tag too
         }
         int lastSlash = ref.lastIndexOf('/');
         int colon = ref.indexOf(':', lastSlash + 1);
