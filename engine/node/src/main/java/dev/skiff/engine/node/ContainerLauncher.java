@@ -93,7 +93,7 @@ final class ContainerLauncher {
         return new Launch(List.copyOf(line), env, workingDir, image.map(Image::imageId).orElse(""), mounts);
     }
 
-    /** Starts the container's process with its output on pipes, in its cgroup and mount namespace. */
+    /** Starts the container's process with its output on a pipe, in its cgroup and mount namespace. */
     Process start(Launch launch, ContainerCgroup cgroup, boolean keepStdin) throws LaunchException {
         List<String> line = MountNamespace.wrap(launch.mounts(), launch.command(), launch.workingDir());
         if (cgroup != null) {
@@ -105,6 +105,8 @@ final class ContainerLauncher {
         }
         builder.environment().clear();
         builder.environment().putAll(launch.env());
+        // one pipe per container: its log interleaves stderr with stdout, as kubectl logs shows them anyway
+        builder.redirectErrorStream(true);
         if (!keepStdin) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }

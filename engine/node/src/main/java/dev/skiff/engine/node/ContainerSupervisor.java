@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class ContainerSupervisor {
     private static final Logger log = LoggerFactory.getLogger(ContainerSupervisor.class);
 
+    private static final java.util.concurrent.ThreadFactory PUMPS = Thread.ofPlatform().daemon()
+            .name("container-log-", 0).stackSize(128 * 1024).factory();
+
     private final PodRuntime pod;
     private final AgentContext ctx;
 
@@ -168,18 +171,15 @@ final class ContainerSupervisor {
         ctx.resync().after(pod.key(), delay);
     }
 
+    /**
+     * Copies the container's output into its log on a small platform thread: a blocking pipe read would pin a
+     * virtual thread's carrier, and with hundreds of containers the virtual-thread scheduler would run out.
+     */
     private static void pump(Process process, LogWriter writer) {
-        Thread out = Thread.ofVirtual().start(() -> writer.pump(process.getInputStream(), "stdout"));
-        Thread err = Thread.ofVirtual().start(() -> writer.pump(process.getErrorStream(), "stderr"));
-        Thread.ofVirtual().start(() -> {
-            try {
-                out.join();
-                err.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        PUMPS.newThread(() -> {
+            writer.pump(process.getInputStream(), "stdout");
             writer.close();
-        });
+        }).start();
     }
 
     /**

@@ -51,7 +51,8 @@ final class PodRuntime {
     private boolean terminating;
     private boolean removed;
     private String message;
-    private ObjectNode lastStatus;
+    /** The status last written, serialized: smaller to keep than the tree. */
+    private byte[] lastStatus;
 
     PodRuntime(ObjectNode pod, AgentContext ctx) {
         this.pod = pod;
@@ -61,12 +62,13 @@ final class PodRuntime {
         this.ctx = ctx;
         this.podDir = ctx.podsDir().resolve(uid);
         this.supervisor = new ContainerSupervisor(this, ctx);
+        // copies, so the first version of the pod is not kept alive after the next sync replaces it
         boolean hasInits = !pod.path("spec").path("initContainers").isEmpty();
         for (JsonNode c : pod.path("spec").path("initContainers")) {
-            inits.add(new ContainerRuntime(c.path("name").asText(), c, true, hasInits));
+            inits.add(new ContainerRuntime(c.path("name").asText(), c.deepCopy(), true, hasInits));
         }
         for (JsonNode c : pod.path("spec").path("containers")) {
-            containers.add(new ContainerRuntime(c.path("name").asText(), c, false, hasInits));
+            containers.add(new ContainerRuntime(c.path("name").asText(), c.deepCopy(), false, hasInits));
         }
     }
 
@@ -272,7 +274,8 @@ final class PodRuntime {
         PodStatusBuilder.Snapshot snapshot = new PodStatusBuilder.Snapshot(podIp, startTime, setUp, terminating,
                 inits, containers, message);
         ObjectNode status = PodStatusBuilder.build(pod, snapshot, ctx.clock().instant());
-        if (lastStatus != null && Json.sameValue(lastStatus, status)) {
+        byte[] serialized = Json.bytes(status);
+        if (java.util.Arrays.equals(lastStatus, serialized)) {
             return;
         }
         try {
@@ -281,7 +284,7 @@ final class PodRuntime {
                 current.set("status", PodStatusBuilder.withOthersParts(status, current.path("status")));
                 return current;
             });
-            lastStatus = status;
+            lastStatus = serialized;
         } catch (ApiException e) {
             if (e.code() != 404 && e.code() != 409) {
                 log.debug("writing the status of {} failed: {}", key(), e.getMessage());

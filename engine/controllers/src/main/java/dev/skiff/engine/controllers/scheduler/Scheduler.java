@@ -19,6 +19,7 @@ import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ public final class Scheduler implements AutoCloseable {
     private final EventRecorder events;
     private final WorkQueue queue = new WorkQueue();
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
+    /** Pods bound to a node and not finished, by namespace/name: what the nodes' room is counted from. */
+    private final Map<String, ObjectNode> assigned = new ConcurrentHashMap<>();
     private EventFeed feed;
     private ControllerLoop loop;
 
@@ -66,6 +69,8 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         if (e.type() == WatchEvent.Type.DELETED) {
+            ObjectNode gone = Json.parseStored(e.previous() != null ? e.previous() : e.value());
+            assigned.remove(keyOf(gone));
             retryUnschedulable();
             return;
         }
@@ -77,6 +82,11 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void route(ObjectNode pod) {
+        if (!pod.path("spec").path("nodeName").asText("").isEmpty() && !isTerminal(pod)) {
+            assigned.put(keyOf(pod), pod);
+        } else {
+            assigned.remove(keyOf(pod));
+        }
         if (needsNode(pod)) {
             queue.add(Json.text(pod, "metadata.namespace") + "/" + Json.text(pod, "metadata.name"));
         }
@@ -106,11 +116,7 @@ public final class Scheduler implements AutoCloseable {
         ObjectNode pod = Json.parseStored(stored.get().value());
         List<ObjectNode> allNodes = registry.store().list(nodes.keyPrefix(), null, 0, o -> true).items().stream()
                 .map(o -> Json.parseStored(o.value())).toList();
-        List<ObjectNode> assigned = registry.store().list(pods.keyPrefix(), null, 0, o -> true).items().stream()
-                .map(o -> Json.parseStored(o.value()))
-                .filter(p -> !p.path("spec").path("nodeName").asText("").isEmpty() && !isTerminal(p))
-                .toList();
-        NodeFit.Verdict verdict = NodeFit.choose(pod, allNodes, assigned);
+        NodeFit.Verdict verdict = NodeFit.choose(pod, allNodes, List.copyOf(assigned.values()));
         if (verdict.node().isEmpty()) {
             unschedulable.add(key);
             markUnschedulable(pod, verdict.message());
@@ -125,11 +131,13 @@ public final class Scheduler implements AutoCloseable {
         String name = Json.text(pod, "metadata.name");
         String now = Timestamps.now(registry.clock());
         try {
-            registry.guaranteedUpdate(pods, namespace, name, SELF, Subresource.BINDING, current -> {
+            var bound = registry.guaranteedUpdate(pods, namespace, name, SELF, Subresource.BINDING, current -> {
                 ((ObjectNode) current.path("spec")).put("nodeName", nodeName);
                 PodConditions.set(current, "PodScheduled", "True", null, null, now);
                 return current;
             });
+            // counted at once: the next pod must not be offered the same room before the watch says so
+            assigned.put(keyOf(pod), Json.parseStored(bound.value()));
             events.record(pod, "Normal", "Scheduled",
                     "Successfully assigned " + namespace + "/" + name + " to " + nodeName);
         } catch (ApiException e) {
@@ -154,6 +162,10 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         events.record(pod, "Warning", "FailedScheduling", message);
+    }
+
+    private static String keyOf(JsonNode pod) {
+        return Json.text(pod, "metadata.namespace") + "/" + Json.text(pod, "metadata.name");
     }
 
     static boolean isTerminal(JsonNode pod) {
