@@ -147,7 +147,16 @@ public final class PodBench {
                 (running.heapBytes - empty.heapBytes) / 1024.0 / n, (running.rssBytes - empty.rssBytes) / 1024.0 / n,
                 running.heapBytes / 1e6, running.rssBytes / 1e6, empty.heapBytes / 1e6, empty.rssBytes / 1e6,
                 before.heapBytes / 1e6);
+        printGrowth(empty, running, n);
         deleteAll("bench%3Dstartup");
+    }
+
+    /** The classes whose live bytes grew most per pod between two measurements: where the memory goes. */
+    private static void printGrowth(Memory from, Memory to, int pods) {
+        to.bytesByClass().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - from.bytesByClass().getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %+8.1f KB per pod  %s%n", e.getValue() / 1024.0 / pods, e.getKey()));
     }
 
     /**
@@ -177,7 +186,7 @@ public final class PodBench {
         }
     }
 
-    private record Memory(long heapBytes, long rssBytes) {
+    private record Memory(long heapBytes, long rssBytes, Map<String, Long> bytesByClass) {
     }
 
     /** The engine's live heap after a full GC (jcmd) and its resident set. */
@@ -198,7 +207,14 @@ public final class PodBench {
                 rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
-        return new Memory(used, rss);
+        Map<String, Long> byClass = new java.util.HashMap<>();
+        for (String line : run(jcmd.toString(), Long.toString(enginePid), "GC.class_histogram").split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                byClass.put(f[3], Long.parseLong(f[2]));
+            }
+        }
+        return new Memory(used, rss, byClass);
     }
 
     private static String run(String... command) throws Exception {

@@ -55,6 +55,7 @@ final class PodRuntime {
     private byte[] lastStatus;
 
     PodRuntime(ObjectNode pod, AgentContext ctx) {
+        Json.metadata(pod).remove("managedFields");
         this.pod = pod;
         this.uid = Json.text(pod, "metadata.uid");
         this.namespace = Json.text(pod, "metadata.namespace");
@@ -111,6 +112,7 @@ final class PodRuntime {
         if (removed) {
             return;
         }
+        Json.metadata(latest).remove("managedFields"); // never read here, and the largest part of a pod
         pod = latest;
         if (terminating) {
             return;

@@ -83,7 +83,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void route(ObjectNode pod) {
         if (!pod.path("spec").path("nodeName").asText("").isEmpty() && !isTerminal(pod)) {
-            assigned.put(keyOf(pod), pod);
+            assigned.put(keyOf(pod), slim(pod));
         } else {
             assigned.remove(keyOf(pod));
         }
@@ -137,7 +137,7 @@ public final class Scheduler implements AutoCloseable {
                 return current;
             });
             // counted at once: the next pod must not be offered the same room before the watch says so
-            assigned.put(keyOf(pod), Json.parseStored(bound.value()));
+            assigned.put(keyOf(pod), slim(Json.parseStored(bound.value())));
             events.record(pod, "Normal", "Scheduled",
                     "Successfully assigned " + namespace + "/" + name + " to " + nodeName);
         } catch (ApiException e) {
@@ -162,6 +162,26 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         events.record(pod, "Warning", "FailedScheduling", message);
+    }
+
+    /** Only what counting a node's room reads, so the cache does not hold whole pods. */
+    private static ObjectNode slim(ObjectNode pod) {
+        ObjectNode slim = Json.object();
+        ObjectNode spec = slim.putObject("spec");
+        spec.put("nodeName", pod.path("spec").path("nodeName").asText());
+        for (String list : List.of("containers", "initContainers")) {
+            var containers = spec.putArray(list);
+            for (JsonNode c : pod.path("spec").path(list)) {
+                ObjectNode copy = containers.addObject();
+                if (c.has("resources")) {
+                    copy.set("resources", c.get("resources").deepCopy());
+                }
+            }
+        }
+        if (pod.path("spec").has("overhead")) {
+            spec.set("overhead", pod.path("spec").get("overhead").deepCopy());
+        }
+        return slim;
     }
 
     private static String keyOf(JsonNode pod) {

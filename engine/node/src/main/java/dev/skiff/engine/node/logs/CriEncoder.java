@@ -12,9 +12,10 @@ final class CriEncoder {
     private static final byte[] PARTIAL = {'P', ' '};
 
     private final byte[] streamField;
-    private final byte[] pending = new byte[CriRecord.MAX_CONTENT];
+    // both grow on demand: an idle container's encoder should cost little, there may be hundreds
+    private byte[] pending = new byte[256];
     private int pendingLength;
-    private final ByteBuf records = new ByteBuf(8192);
+    private final ByteBuf records = new ByteBuf(512);
 
     CriEncoder(String stream) {
         streamField = (" " + CriRecord.checkStream(stream) + " ").getBytes(StandardCharsets.US_ASCII);
@@ -33,11 +34,15 @@ final class CriEncoder {
             int newline = CriRecord.indexOf(chunk, (byte) '\n', i, end);
             int lineEnd = newline < 0 ? end : newline;
             while (i < lineEnd) {
-                if (pendingLength == pending.length) {
+                if (pendingLength == CriRecord.MAX_CONTENT) {
                     // Only once more content follows is it known that the full buffer is not a whole line.
                     emit(timestamp, PARTIAL);
                 }
-                int n = Math.min(pending.length - pendingLength, lineEnd - i);
+                int n = Math.min(CriRecord.MAX_CONTENT - pendingLength, lineEnd - i);
+                if (pendingLength + n > pending.length) {
+                    pending = java.util.Arrays.copyOf(pending,
+                            Math.min(CriRecord.MAX_CONTENT, Math.max(pending.length * 2, pendingLength + n)));
+                }
                 System.arraycopy(chunk, i, pending, pendingLength, n);
                 pendingLength += n;
                 i += n;

@@ -22,7 +22,7 @@ import java.time.InstantSource;
  */
 public final class LogWriter implements Closeable {
     private static final System.Logger LOG = System.getLogger(LogWriter.class.getName());
-    private static final int READ_CHUNK = 8192;
+    private static final int READ_CHUNK = 4096;
 
     private final InstanceLog instance;
     private final long maxFileBytes;
