@@ -36,6 +36,8 @@ public final class AgentMetrics implements ResourceMetrics {
     public AgentMetrics(NodeAgent agent, Clock clock) {
         this.agent = agent;
         this.clock = clock;
+        // the node's first figure is then the average since the engine started, not zero
+        previous.put(NODE, new Sample(clock.instant(), procStatCpuNanos()));
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.skiff.engine.node.cgroups.Limits;
 import dev.skiff.engine.node.cgroups.PodCgroup;
 import dev.skiff.engine.node.env.ContainerConfigException;
 import dev.skiff.engine.node.logs.ContainerLogs;
+import dev.skiff.engine.node.volumes.Mount;
+import dev.skiff.engine.node.volumes.MountNamespace;
 import dev.skiff.engine.node.volumes.MountVolumeException;
 import dev.skiff.engine.node.volumes.PodVolumes;
 import java.io.IOException;
@@ -177,7 +179,33 @@ final class PodRuntime {
             return false;
         }
         setUp = true;
+        tellWhatIsNotEnforced();
         return true;
+    }
+
+    /**
+     * Says on the pod (as events) what this machine cannot give it: limits without writable cgroups, volumes
+     * at their mountPath without mount namespaces (it says where they are instead), volume types not served.
+     */
+    private void tellWhatIsNotEnforced() {
+        boolean asksForResources = allContainers().stream().anyMatch(c -> c.spec.path("resources").has("limits")
+                || c.spec.path("resources").has("requests"));
+        if (asksForResources && !ctx.cgroups().available()) {
+            ctx.events().record(pod, "Warning", "ResourceLimitsNotEnforced", ctx.cgroups().unavailableReason());
+        }
+        if (!MountNamespace.supported()) {
+            for (ContainerRuntime c : allContainers()) {
+                List<Mount> mounts = volumes.mountsFor(c.spec);
+                if (!mounts.isEmpty()) {
+                    ctx.events().record(pod, "Normal", "VolumesOnHost", "container " + c.name + " cannot see its "
+                            + "volumes at their mountPath on this machine (no private mount namespace); they are at: "
+                            + MountNamespace.describe(mounts).replace("\n", "; "));
+                }
+            }
+        }
+        for (String note : volumes.notes()) {
+            ctx.events().record(pod, "Warning", "VolumeNotSupported", note);
+        }
     }
 
     /**

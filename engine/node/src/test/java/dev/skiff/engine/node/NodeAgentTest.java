@@ -67,6 +67,21 @@ class NodeAgentTest {
     }
 
     @Test
+    void registersTheNodeReadyWithItsCapacityAndRenewsItsLease() {
+        String nodes = kubectl.run("get", "nodes").assertOk().out();
+        assertThat(nodes).containsPattern(agent.nodeName() + "\\s+Ready\\s+control-plane");
+        JsonNode node = api.get("/api/v1/nodes/" + agent.nodeName()).json();
+        assertThat(node.at("/status/capacity/cpu").asText()).isEqualTo(
+                Integer.toString(Runtime.getRuntime().availableProcessors()));
+        assertThat(node.at("/status/allocatable/pods").asText()).isEqualTo("110");
+        assertThat(node.at("/status/nodeInfo/containerRuntimeVersion").asText()).startsWith("skiff://");
+        JsonNode lease = api.get("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/"
+                + agent.nodeName()).json();
+        assertThat(lease.at("/spec/holderIdentity").asText()).isEqualTo(agent.nodeName());
+        assertThat(lease.at("/spec/renewTime").asText()).isNotEmpty();
+    }
+
+    @Test
     void runsAPodAsAProcessAndReportsItRunningAndReady() throws Exception {
         kubectl.apply(pod("sleeper", """
                 containers:
@@ -241,6 +256,8 @@ class NodeAgentTest {
 
     @Test
     void containersGetTheirEnvironmentAndConfigMapVolumes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.skiff.engine.node.volumes.MountNamespace.supported(),
+                "volumes appear at their mountPath only with private mount namespaces (root on Linux)");
         Path out = engine.dir().resolve("env-out");
         kubectl.apply("""
                 apiVersion: v1
@@ -259,7 +276,7 @@ class NodeAgentTest {
                 containers:
                 - name: main
                   image: busybox
-                  command: ["sh", "-c", "echo $GREETING $MY_NAME $(cat /etc/skiff-test-config/app.properties) > %s; exec sleep 600"]
+                  command: ["sh", "-c", "echo $GREETING $MY_NAME $(cat /tmp/skiff-test-config/app.properties) > %s; exec sleep 600"]
                   env:
                   - name: GREETING
                     valueFrom:
@@ -272,7 +289,7 @@ class NodeAgentTest {
                         fieldPath: metadata.name
                   volumeMounts:
                   - name: config
-                    mountPath: /etc/skiff-test-config
+                    mountPath: /tmp/skiff-test-config
                 """.formatted(out))).assertOk();
         Eventually.waitFor(() -> Files.exists(out) && !lines(out).isEmpty());
         assertThat(lines(out)).containsExactly("hello configured mode=fast");
