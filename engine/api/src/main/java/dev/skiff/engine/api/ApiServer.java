@@ -1,7 +1,9 @@
 package dev.skiff.engine.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.engine.api.admission.AdmissionChain;
 import dev.skiff.engine.api.admission.RegistryAdmission;
+import dev.skiff.engine.api.services.ServiceAllocation;
 import dev.skiff.engine.api.apply.ManagedFields;
 import dev.skiff.engine.api.customresources.CustomResourceRules;
 import dev.skiff.engine.api.customresources.CustomResourceServing;
@@ -101,7 +103,9 @@ public final class ApiServer implements AutoCloseable {
         resources = ResourceRegistry.builtIn();
         ManagedFields managedFields = new ManagedFields();
         registry = new GenericRegistry(store, Clock.systemUTC(), new ManagedFieldsTracker(managedFields));
-        registry.useAdmission(new RegistryAdmission(store));
+        // built-in admission first (Service IPs and node ports), then the webhooks
+        registry.useAdmission(new AdmissionChain(List.of(new ServiceAllocation(store, registry.clock()),
+                new RegistryAdmission(store))));
         createInitialNamespaces();
         createBootstrapPolicy();
         NamespaceTermination namespaces = new NamespaceTermination(registry, resources);

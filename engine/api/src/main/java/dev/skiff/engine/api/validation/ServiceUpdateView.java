@@ -19,13 +19,13 @@ import java.util.List;
  * strategy should make the same changes to the object it stores; this view only lets validation judge what
  * Kubernetes would judge.
  */
-final class ServiceUpdateView {
+public final class ServiceUpdateView {
 
     private ServiceUpdateView() {
     }
 
     /** Prepares {@code spec} (a copy the caller owns) against the old spec. */
-    static void prepare(ObjectNode spec, JsonNode old) {
+    public static void prepare(ObjectNode spec, JsonNode old) {
         patchAllocatedValues(spec, old);
         normalizeClusterIPs(spec, old);
         dropTypeDependentFields(spec, old);
