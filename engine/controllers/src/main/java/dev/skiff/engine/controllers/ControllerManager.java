@@ -2,6 +2,7 @@ package dev.skiff.engine.controllers;
 
 import dev.skiff.engine.api.ApiServer;
 import dev.skiff.engine.controllers.deployment.DeploymentController;
+import dev.skiff.engine.controllers.endpoints.EndpointsController;
 import dev.skiff.engine.controllers.events.EventExpiry;
 import dev.skiff.engine.controllers.gc.GarbageCollector;
 import java.time.Duration;
@@ -17,11 +18,14 @@ public final class ControllerManager implements AutoCloseable {
     private final ReplicaSetController replicaSets;
     private final DeploymentController deployments;
     private final Scheduler scheduler;
+    private final EndpointsController endpoints;
 
     private ControllerManager(GarbageCollector garbageCollector, NamespaceContentController namespaceContent,
                               EventExpiry eventExpiry, ReplicaSetController replicaSets,
-                              DeploymentController deployments, Scheduler scheduler) {
+                              DeploymentController deployments, Scheduler scheduler,
+                              EndpointsController endpoints) {
         this.deployments = deployments;
+        this.endpoints = endpoints;
         this.scheduler = scheduler;
         this.garbageCollector = garbageCollector;
         this.namespaceContent = namespaceContent;
@@ -37,7 +41,8 @@ public final class ControllerManager implements AutoCloseable {
                         .start(),
                 new ReplicaSetController(server.registry(), server.resources()).start(),
                 new DeploymentController(server.registry(), server.resources()).start(),
-                new Scheduler(server.registry(), server.resources()).start());
+                new Scheduler(server.registry(), server.resources()).start(),
+                new EndpointsController(server.registry(), server.resources()).start());
     }
 
     public GarbageCollector garbageCollector() {
@@ -46,6 +51,7 @@ public final class ControllerManager implements AutoCloseable {
 
     @Override
     public void close() {
+        endpoints.close();
         scheduler.close();
         deployments.close();
         replicaSets.close();
