@@ -87,6 +87,27 @@ class ServicesEndToEndTest {
     }
 
     @Test
+    void aPodStartedAfterAServiceGetsItsEnvironmentVariables() throws Exception {
+        String ip = cluster.kubectl.run("get", "svc", "web", "-o", "jsonpath={.spec.clusterIP}").assertOk().out();
+        cluster.kubectl.apply("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: env-reader
+                spec:
+                  restartPolicy: Never
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: ["sh", "-c", "echo host=$WEB_SERVICE_HOST port=$WEB_SERVICE_PORT_HTTP link=$WEB_PORT"]
+                """).assertOk();
+        Eventually.waitFor(() -> cluster.kubectl.run("get", "pod", "env-reader", "-o", "jsonpath={.status.phase}")
+                .out().equals("Succeeded"));
+        assertThat(cluster.kubectl.run("logs", "env-reader").assertOk().out().trim())
+                .isEqualTo("host=" + ip + " port=80 link=tcp://" + ip + ":80");
+    }
+
+    @Test
     void endpointsAndSlicesListTheReadyPodsAndFollowReadiness() throws Exception {
         Eventually.waitFor(() -> endpoints().at("/subsets/0/addresses").size() == 2);
         JsonNode subset = endpoints().at("/subsets/0");

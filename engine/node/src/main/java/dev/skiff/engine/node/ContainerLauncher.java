@@ -33,12 +33,15 @@ final class ContainerLauncher {
     private final Path java;
     private final ObjectLookup lookup;
     private final NodeAllocatable allocatable;
+    private final java.util.function.Supplier<List<JsonNode>> services;
 
-    ContainerLauncher(ImageStore images, Path java, ObjectLookup lookup, NodeAllocatable allocatable) {
+    ContainerLauncher(ImageStore images, Path java, ObjectLookup lookup, NodeAllocatable allocatable,
+                      java.util.function.Supplier<List<JsonNode>> services) {
         this.images = images;
         this.java = java;
         this.lookup = lookup;
         this.allocatable = allocatable;
+        this.services = services;
     }
 
     /** Why a container could not start, with the waiting reason the kubelet would show. */
@@ -72,7 +75,9 @@ final class ContainerLauncher {
         env.put("HOSTNAME", pod.path("metadata").path("name").asText());
         env.put("POD_IP", pod.path("status").path("podIP").asText());
         try {
-            env.putAll(ContainerEnvironment.build(pod, container, lookup, Map.of(), allocatable).env());
+            Map<String, String> links = ServiceLinks.of(pod.path("metadata").path("namespace").asText(),
+                    pod.path("spec").path("enableServiceLinks").asBoolean(true), services.get());
+            env.putAll(ContainerEnvironment.build(pod, container, lookup, links, allocatable).env());
         } catch (ContainerConfigException e) {
             throw new LaunchException("CreateContainerConfigError", e.getMessage());
         }

@@ -71,8 +71,11 @@ public final class NodeAgent implements AutoCloseable {
                 cgroups.available() ? null : cgroups.unavailableReason());
         ObjectLookup lookup = new StoreObjectLookup(registry, configMaps, secrets);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ResourceType services = resources.byKind("", "Service").orElseThrow();
         ContainerLauncher launcher = new ContainerLauncher(new ImageStore(dataDir), java, lookup,
-                new NodeAllocatable(facts.cpus() * 1000, facts.memoryBytes()));
+                new NodeAllocatable(facts.cpus() * 1000, facts.memoryBytes()),
+                () -> registry.store().list(services.keyPrefix(), null, 0, o -> true).items().stream()
+                        .map(o -> (com.fasterxml.jackson.databind.JsonNode) Json.parseStored(o.value())).toList());
         this.ctx = new AgentContext(registry, pods, RequestContext.system("system:node:" + facts.name()),
                 new EventRecorder(registry, resources, "kubelet"), launcher, cgroups, new PodAddresses(),
                 new Prober(), timer, new RestartBackoff(registry.clock()), lookup, dataDir.resolve("pods"),
