@@ -5,6 +5,8 @@ import dev.skiff.engine.controllers.ControllerManager;
 import dev.skiff.engine.node.AgentMetrics;
 import dev.skiff.engine.node.AgentPodLogs;
 import dev.skiff.engine.node.NodeAgent;
+import dev.skiff.engine.net.NetworkPlane;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -24,6 +26,16 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--api-port", description = "HTTPS port of the API server on 127.0.0.1 (default: 6443; 0 picks a free one).")
     int apiPort = 6443;
 
+    @Option(names = "--dns", description = "Address of cluster DNS, IP:PORT (default: 127.96.0.10:53; pods use it "
+            + "only on port 53).")
+    String dns = "127.96.0.10:53";
+
+    @Option(names = "--ingress-http-port", description = "Host port of the ingress on 127.0.0.1 (default: 8080).")
+    int ingressHttpPort = 8080;
+
+    @Option(names = "--ingress-https-port", description = "Host TLS port of the ingress on 127.0.0.1 (default: 8443).")
+    int ingressHttpsPort = 8443;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -32,9 +44,17 @@ final class UpCommand implements Callable<Integer> {
         NodeAgent node = new NodeAgent(server.registry(), server.resources(), dataDir).start();
         server.usePodLogs(new AgentPodLogs(node));
         server.useResourceMetrics(new AgentMetrics(node, server.registry().clock()));
+        int colon = dns.lastIndexOf(':');
+        NetworkPlane network = NetworkPlane.start(server, new NetworkPlane.Options(
+                new InetSocketAddress(dns.substring(0, colon), Integer.parseInt(dns.substring(colon + 1))),
+                new InetSocketAddress("127.0.0.1", ingressHttpPort), new InetSocketAddress("127.0.0.1",
+                ingressHttpsPort)));
+        node.useClusterDns(network.dnsAddress());
+        node.usePodStopGate(network.controller()::outOfRotation);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
+            network.close();
             controllers.close();
             server.close();
             stopped.countDown();
@@ -44,8 +64,14 @@ final class UpCommand implements Callable<Integer> {
                 + " (ready in " + millis + " ms; export KUBECONFIG=" + server.kubeconfig() + ")");
         System.out.println("Node " + node.nodeName() + ": pods run as local processes; resource limits: "
                 + node.resourceLimitsNote());
+        System.out.println("Cluster DNS " + address(network.dnsAddress()) + "; ingress http://"
+                + address(network.ingressHttpAddress()) + " https://" + address(network.ingressHttpsAddress()));
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String address(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 }

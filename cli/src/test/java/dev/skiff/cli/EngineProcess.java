@@ -28,7 +28,8 @@ final class EngineProcess implements AutoCloseable {
     static EngineProcess start(Path dataDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SkiffCommand.class.getName(), "up", "--data-dir", dataDir.toString(), "--api-port", "0")
+                SkiffCommand.class.getName(), "up", "--data-dir", dataDir.toString(), "--api-port", "0",
+                "--dns", "127.0.0.1:0", "--ingress-http-port", "0", "--ingress-https-port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {

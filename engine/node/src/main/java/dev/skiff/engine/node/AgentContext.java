@@ -16,7 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 record AgentContext(GenericRegistry registry, ResourceType pods, RequestContext self, EventRecorder events,
                     ContainerLauncher launcher, Cgroups cgroups, PodAddresses addresses, Prober prober,
                     ScheduledExecutorService probeTimer, RestartBackoff backoff, ObjectLookup lookup, Path podsDir,
-                    Path logsDir, Resync resync) {
+                    Path logsDir, Resync resync,
+                    java.util.concurrent.atomic.AtomicReference<PodStopGate> stopGate) {
 
     Clock clock() {
         return registry.clock();

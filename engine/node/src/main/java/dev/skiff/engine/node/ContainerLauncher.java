@@ -34,6 +34,8 @@ final class ContainerLauncher {
     private final ObjectLookup lookup;
     private final NodeAllocatable allocatable;
     private final java.util.function.Supplier<List<JsonNode>> services;
+    private final java.util.concurrent.atomic.AtomicReference<java.net.InetSocketAddress> clusterDns =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     ContainerLauncher(ImageStore images, Path java, ObjectLookup lookup, NodeAllocatable allocatable,
                       java.util.function.Supplier<List<JsonNode>> services) {
@@ -90,12 +92,43 @@ final class ContainerLauncher {
         args.forEach(a -> line.add(VariableExpansion.expand(a, env)));
         Path workingDir = container.hasNonNull("workingDir") ? Path.of(container.path("workingDir").asText())
                 : image.map(Image::workingDir).orElse(podDir);
-        List<Mount> mounts = volumes.mountsFor(container);
+        List<Mount> mounts = new ArrayList<>(volumes.mountsFor(container));
+        resolverSettings(pod, podDir).ifPresent(mounts::add);
         if (!Files.isDirectory(workingDir) && !MountNamespace.supported()) {
             throw new LaunchException("CreateContainerError", "the working directory " + workingDir
                     + " does not exist on this machine");
         }
         return new Launch(List.copyOf(line), env, workingDir, image.map(Image::imageId).orElse(""), mounts);
+    }
+
+    /** Where cluster DNS answers; containers of ClusterFirst pods are pointed at it. */
+    void useClusterDns(java.net.InetSocketAddress address) {
+        clusterDns.set(address);
+    }
+
+    /**
+     * The resolver settings a ClusterFirst pod gets, as the kubelet writes them: cluster DNS as name server, the
+     * namespace's search domains, ndots:5. They need the pod's own /etc/resolv.conf (a private mount namespace)
+     * and DNS on port 53, the only port resolv.conf can name.
+     */
+    private Optional<Mount> resolverSettings(ObjectNode pod, Path podDir) throws LaunchException {
+        java.net.InetSocketAddress dns = clusterDns.get();
+        String policy = pod.path("spec").path("dnsPolicy").asText("ClusterFirst");
+        if (dns == null || dns.getPort() != 53 || !MountNamespace.supported()
+                || !(policy.equals("ClusterFirst") || policy.equals("ClusterFirstWithHostNet"))) {
+            return Optional.empty();
+        }
+        String namespace = pod.path("metadata").path("namespace").asText();
+        String text = "nameserver " + dns.getAddress().getHostAddress() + "\n"
+                + "search " + namespace + ".svc.cluster.local svc.cluster.local cluster.local\n"
+                + "options ndots:5\n";
+        Path file = podDir.resolve("resolv.conf");
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new LaunchException("CreateContainerError", "cannot write the pod's resolv.conf: " + e.getMessage());
+        }
+        return Optional.of(new Mount(file, "/etc/resolv.conf", true));
     }
 
     /** Starts the container's process with its output on a pipe, in its cgroup and mount namespace. */

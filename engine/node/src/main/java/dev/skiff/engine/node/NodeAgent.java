@@ -79,7 +79,7 @@ public final class NodeAgent implements AutoCloseable {
         this.ctx = new AgentContext(registry, pods, RequestContext.system("system:node:" + facts.name()),
                 new EventRecorder(registry, resources, "kubelet"), launcher, cgroups, new PodAddresses(),
                 new Prober(), timer, new RestartBackoff(registry.clock()), lookup, dataDir.resolve("pods"),
-                dataDir.resolve("logs"), this::resync);
+                dataDir.resolve("logs"), this::resync, new java.util.concurrent.atomic.AtomicReference<>(PodStopGate.NONE));
     }
 
     /**
@@ -89,6 +89,16 @@ public final class NodeAgent implements AutoCloseable {
     static String cgroupRoot(Path dataDir) {
         String path = dataDir.toAbsolutePath().normalize().toString();
         return "skiff/" + Integer.toHexString(path.hashCode());
+    }
+
+    /** Points ClusterFirst pods' resolvers at cluster DNS (from the next container started). */
+    public void useClusterDns(java.net.InetSocketAddress address) {
+        ctx.launcher().useClusterDns(address);
+    }
+
+    /** Called before a deleted pod's containers get their preStop hooks and SIGTERM. */
+    public void usePodStopGate(PodStopGate gate) {
+        ctx.stopGate().set(gate);
     }
 
     public String nodeName() {

@@ -346,6 +346,13 @@ final class PodRuntime {
                     pod.path("spec").path("terminationGracePeriodSeconds").asLong(30));
             running = allContainers().stream().filter(ContainerRuntime::running).toList();
         }
+        if (podIp != null && !running.isEmpty()) {
+            try {
+                ctx.stopGate().get().outOfRotation(podIp); // no new request may reach a stopping process
+            } catch (RuntimeException e) {
+                log.warn("taking {} out of rotation failed: {}", key(), e.getMessage());
+            }
+        }
         Instant deadline = ctx.clock().instant().plusSeconds(grace);
         List<Thread> stops = new ArrayList<>();
         for (ContainerRuntime c : running) {

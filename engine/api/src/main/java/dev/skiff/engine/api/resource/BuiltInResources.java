@@ -29,6 +29,8 @@ final class BuiltInResources {
                     List.of(), List.of(), false, false),
             new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", "ingress", true,
                     List.of("ing"), List.of(), true, false),
+            new ResourceType("networking.k8s.io", "v1", "IngressClass", "ingressclasses", "ingressclass", false,
+                    List.of(), List.of(), false, false),
             new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", "networkpolicy", true,
                     List.of("netpol"), List.of(), false, false),
             new ResourceType("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration",
