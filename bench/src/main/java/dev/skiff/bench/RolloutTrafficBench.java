@@ -90,6 +90,75 @@ public final class RolloutTrafficBench {
             Thread.sleep(100);
         }
         report("a pod deleted by hand", viaService.stop(), viaIngress.stop(), t);
+        endpointPropagation(service);
+    }
+
+    /**
+     * From a new pod turning ready (seen by polling the API) to the first request the Service routes to it,
+     * over 20 scale-ups; requests go out back to back, each on a new connection.
+     */
+    private void endpointPropagation(InetSocketAddress service) throws Exception {
+        scale(1);
+        long[] delays = new long[20];
+        for (int round = 0; round < delays.length; round++) {
+            java.util.Set<String> before = podIps();
+            send("PATCH", "/apis/apps/v1/namespaces/" + NS + "/deployments/web", "{\"spec\":{\"replicas\":2}}");
+            String newIp = null;
+            long readyAt = 0;
+            while (newIp == null) {
+                for (JsonNode pod : get("/api/v1/namespaces/" + NS + "/pods?labelSelector=app%3Dweb").path("items")) {
+                    String ip = pod.path("status").path("podIP").asText("");
+                    if (!ip.isEmpty() && !before.contains(ip) && ready(pod)) {
+                        newIp = ip;
+                        readyAt = System.nanoTime();
+                    }
+                }
+            }
+            while (!servedBy(service, newIp)) {
+                Thread.onSpinWait();
+            }
+            delays[round] = System.nanoTime() - readyAt;
+            scale(1);
+        }
+        java.util.Arrays.sort(delays);
+        System.out.printf("endpoint propagation, pod ready to the first request routed to it (20 rounds): "
+                + "p50 %.1f ms, p99 %.1f ms%n", delays[10] / 1e6, delays[19] / 1e6);
+    }
+
+    private void scale(int replicas) throws Exception {
+        send("PATCH", "/apis/apps/v1/namespaces/" + NS + "/deployments/web", "{\"spec\":{\"replicas\":" + replicas
+                + "}}");
+        while (get("/api/v1/namespaces/" + NS + "/pods?labelSelector=app%3Dweb").path("items").size() != replicas) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean ready(JsonNode pod) {
+        for (JsonNode c : pod.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText())) {
+                return "True".equals(c.path("status").asText());
+            }
+        }
+        return false;
+    }
+
+    private java.util.Set<String> podIps() throws Exception {
+        java.util.Set<String> ips = new java.util.HashSet<>();
+        get("/api/v1/namespaces/" + NS + "/pods?labelSelector=app%3Dweb").path("items")
+                .forEach(p -> ips.add(p.path("status").path("podIP").asText("")));
+        return ips;
+    }
+
+    /** One request through the Service; true when the pod at {@code ip} answered. */
+    private static boolean servedBy(InetSocketAddress target, String ip) {
+        try (Socket s = new Socket()) {
+            s.connect(target, 2000);
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("GET / HTTP/1.1\r\nHost: web\r\nConnection: close\r\n\r\n".getBytes(UTF_8));
+            return new String(s.getInputStream().readAllBytes(), UTF_8).contains("pod=" + ip + ";");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void report(String what, int[] service, int[] ingress, long since) {
@@ -166,11 +235,27 @@ public final class RolloutTrafficBench {
                 + "{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"strategy\":{\"rollingUpdate\":"
                 + "{\"maxSurge\":1,\"maxUnavailable\":0}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},"
                 + "\"spec\":{\"terminationGracePeriodSeconds\":10,\"containers\":[{\"name\":\"web\",\"image\":\"python:3\","
-                + "\"command\":[\"python3\",\"-m\",\"http.server\",\"--bind\",\"$(POD_IP)\",\"8080\"],\"env\":["
+                + "\"command\":[\"python3\",\"-c\"," + JSON.valueToTree(SERVER) + "],\"env\":["
                 + "{\"name\":\"VERSION\",\"value\":\"%s\"}],\"readinessProbe\":{\"tcpSocket\":{\"port\":8080},"
-                + "\"periodSeconds\":1},\"lifecycle\":{\"preStop\":{\"sleep\":{\"seconds\":1}}}}]}}}}")
+                + "\"periodSeconds\":1},\"lifecycle\":{\"preStop\":{\"sleep\":{\"seconds\":1}}},"
+                + "\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"32Mi\"}}}]}}}}")
                 .formatted(version);
     }
+
+    /** A small HTTP server on the pod's address that says which pod answered: {@code pod=IP;}. */
+    private static final String SERVER = """
+            import http.server, os
+            class H(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    b = ('pod=' + os.environ['POD_IP'] + ';\\n').encode()
+                    self.send_response(200)
+                    self.send_header('Content-Length', str(len(b)))
+                    self.end_headers()
+                    self.wfile.write(b)
+                def log_message(self, *args):
+                    pass
+            http.server.ThreadingHTTPServer((os.environ['POD_IP'], 8080), H).serve_forever()
+            """;
 
     private void patchVersion(String version) throws Exception {
         send("PATCH", "/apis/apps/v1/namespaces/" + NS + "/deployments/web", "{\"spec\":{\"template\":{\"spec\":"
