@@ -11,6 +11,9 @@ sealed interface Listener permits TcpListener, UdpListener {
     /** The ready endpoints changed (new connections already follow the new list). */
     void endpointsChanged(List<InetSocketAddress> ready);
 
-    /** Stops listening; returns once the address is free again. */
+    /**
+     * Stops listening. On epoll the address is free when this returns; on NIO the JDK releases a socket
+     * registered with a selector on the selector's next pass, a moment later.
+     */
     void close();
 }

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 
@@ -58,11 +59,24 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     /** {@code self} reached the end of its input: end the peer's output once everything before is written. */
     void inputEnded(Channel self) {
+        if (((DuplexChannel) self).isOutputShutdown()) {
+            // The other way ended already: closing both (after the last writes) is all that is left, and
+            // cheaper than one more shutdown.
+            peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) written -> {
+                peer.close();
+                self.close();
+            });
+            return;
+        }
         // shutdownOutput() would fail writes still queued: wait until they are out.
         peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) written -> {
             if (written.isSuccess() && peer.isActive()) {
-                ((DuplexChannel) peer).shutdownOutput().addListener(
-                        (ChannelFutureListener) shut -> closeWhenBothWaysEnded(self));
+                ((DuplexChannel) peer).shutdownOutput().addListener((ChannelFutureListener) shut -> {
+                    // The peer's end of input now ends everything: let the channel close itself then (and our
+                    // channelInactive close the other half) instead of half-closing a socket that is done.
+                    peer.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+                    closeWhenBothWaysEnded(self);
+                });
             }
         });
     }

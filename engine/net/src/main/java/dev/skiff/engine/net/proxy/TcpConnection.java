@@ -1,8 +1,6 @@
 package dev.skiff.engine.net.proxy;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -14,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One accepted client connection until it is joined to an endpoint. The client is not read from until an
- * endpoint accepted, so nothing has been sent when an endpoint refuses or times out and the next one can be
- * tried. With no ready endpoint, or none that accepts, the client is reset at once.
+ * The client half of one proxied connection. Until an endpoint accepted, the client is not read from, so
+ * nothing has been sent when an endpoint refuses or times out and the next one can be tried; with no ready
+ * endpoint, or none that accepts, the client is reset at once. Once joined, it hands everything to a
+ * {@link Relay} towards the endpoint (kept here rather than swapped into the pipeline: one less change per
+ * connection).
  *
  * <p>Epoll still reads a client that ended its output (EPOLLRDHUP) while reading is off: what arrives that way
  * is kept and handed to the endpoint once connected, and so is the end of input.
@@ -24,17 +24,17 @@ import java.util.List;
 final class TcpConnection extends ChannelInboundHandlerAdapter {
 
     private final ServicePort servicePort;
-    private final Bootstrap endpointBootstrap;
+    private final TcpEndpoints endpoints;
     private Attempts attempts;
     private InetAddress clientIp;
     private Channel endpoint;
-    private final List<Object> early = new ArrayList<>(1);
+    private Relay relay;
+    private List<Object> early;
     private boolean inputEnded;
 
-    /** @param endpointBootstrap options and channel type for connections to endpoints; cloned per connection */
-    TcpConnection(ServicePort servicePort, Bootstrap endpointBootstrap) {
+    TcpConnection(ServicePort servicePort, TcpEndpoints endpoints) {
         this.servicePort = servicePort;
-        this.endpointBootstrap = endpointBootstrap;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -48,51 +48,76 @@ final class TcpConnection extends ChannelInboundHandlerAdapter {
             Resets.reset(client);
             return;
         }
-        connect(ctx, 0);
+        connect(client, 0);
     }
 
-    private void connect(ChannelHandlerContext ctx, int attempt) {
-        Channel client = ctx.channel();
+    private void connect(Channel client, int attempt) {
         InetSocketAddress address = attempts.endpoint(attempt);
-        // Same event loop as the client: the two halves never hand buffers across threads.
-        ChannelFuture connecting = endpointBootstrap.clone(client.eventLoop())
-                .handler(new Relay(client))
-                .connect(address);
-        endpoint = connecting.channel();
-        connecting.addListener((ChannelFutureListener) done -> {
+        endpoint = null;
+        endpoints.connect(client, address).addListener((ChannelFutureListener) done -> {
+            Channel joined = done.channel();
             if (!client.isActive()) {
-                done.channel().close();
+                joined.close();
             } else if (done.isSuccess()) {
                 servicePort.picker().connected(clientIp, address);
-                Channel joined = done.channel();
-                Relay relay = new Relay(joined);
-                ctx.pipeline().replace(this, "relay", relay);
-                if (!early.isEmpty()) {
-                    early.forEach(msg -> joined.write(msg, joined.voidPromise()));
-                    early.clear();
-                    joined.flush();
-                }
-                if (inputEnded) {
-                    relay.inputEnded(client);
-                } else {
-                    client.config().setAutoRead(true);
-                }
-                joined.config().setAutoRead(true);
+                join(client, joined);
             } else if (attempt + 1 < attempts.count()) {
-                connect(ctx, attempt + 1);
+                connect(client, attempt + 1);
             } else {
                 Resets.reset(client);
             }
         });
     }
 
+    private void join(Channel client, Channel joined) {
+        endpoint = joined;
+        joined.pipeline().addLast(new Relay(client));
+        relay = new Relay(joined);
+        if (early != null) {
+            early.forEach(msg -> joined.write(msg, joined.voidPromise()));
+            early = null;
+            joined.flush();
+        }
+        if (inputEnded) {
+            relay.inputEnded(client);
+        } else {
+            client.config().setAutoRead(true);
+        }
+        joined.config().setAutoRead(true);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        early.add(msg);
+        if (relay != null) {
+            relay.channelRead(ctx, msg);
+        } else {
+            if (early == null) {
+                early = new ArrayList<>(2);
+            }
+            early.add(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (relay != null) {
+            relay.channelReadComplete(ctx);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (relay != null) {
+            relay.channelWritabilityChanged(ctx);
+        }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (relay != null) {
+            relay.userEventTriggered(ctx, evt);
+            return;
+        }
         if (evt instanceof ChannelInputShutdownEvent) {
             inputEnded = true;
         }
@@ -101,8 +126,14 @@ final class TcpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        early.forEach(ReferenceCountUtil::release);
-        early.clear();
+        if (relay != null) {
+            relay.channelInactive(ctx);
+            return;
+        }
+        if (early != null) {
+            early.forEach(ReferenceCountUtil::release);
+            early = null;
+        }
         if (endpoint != null) {
             endpoint.close();
         }
@@ -110,6 +141,10 @@ final class TcpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        if (relay != null) {
+            relay.exceptionCaught(ctx, cause);
+        } else {
+            ctx.close();
+        }
     }
 }

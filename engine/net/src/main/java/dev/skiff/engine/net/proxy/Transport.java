@@ -32,22 +32,26 @@ import java.net.StandardSocketOptions;
 record Transport(
         EventLoopGroup group,
         boolean epoll,
-        Class<? extends ServerChannel> serverChannel,
-        Class<? extends SocketChannel> socketChannel,
         Class<? extends DatagramChannel> datagramChannel,
         ChannelOption<Boolean> reusePort) {
+
+    SocketChannel newSocketChannel() {
+        return epoll ? new EpollSocketChannel() : new NioSocketChannel();
+    }
+
+    ServerChannel newServerSocketChannel() {
+        return epoll ? new EpollServerSocketChannel() : new NioServerSocketChannel();
+    }
 
     static Transport create(int threads, boolean preferNative) {
         DefaultThreadFactory threadFactory = new DefaultThreadFactory("skiff-service-proxy", true);
         if (preferNative && Epoll.isAvailable()) {
             IoHandlerFactory io = EpollIoHandler.newFactory();
             return new Transport(new MultiThreadIoEventLoopGroup(threads, threadFactory, io), true,
-                    EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class,
-                    EpollChannelOption.SO_REUSEPORT);
+                    EpollDatagramChannel.class, EpollChannelOption.SO_REUSEPORT);
         }
         IoHandlerFactory io = NioIoHandler.newFactory();
         return new Transport(new MultiThreadIoEventLoopGroup(threads, threadFactory, io), false,
-                NioServerSocketChannel.class, NioSocketChannel.class, NioDatagramChannel.class,
-                NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT));
+                NioDatagramChannel.class, NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT));
     }
 }
