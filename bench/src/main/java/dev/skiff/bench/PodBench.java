@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +32,7 @@ public final class PodBench {
     private final HttpClient client;
     private final String base;
     private final String token;
+    private final ApiCalls api;
     private final long enginePid;
     /** When each pod was first seen with every container started, by name (nanoTime). */
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
@@ -44,6 +43,7 @@ public final class PodBench {
         EngineHttp http = EngineHttp.of(dataDir);
         this.client = http.client();
         this.token = http.token();
+        this.api = new ApiCalls(http, base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -291,27 +291,14 @@ public final class PodBench {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<byte[]> r = client.send(request("GET", path, null), HttpResponse.BodyHandlers.ofByteArray());
-        return JSON.readTree(r.body());
+        return api.get(path);
     }
 
     private void send(String method, String path, String body) throws Exception {
-        HttpResponse<byte[]> r = client.send(request(method, path, body), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() >= 300 && r.statusCode() != 409) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " "
-                    + new String(r.body(), UTF_8));
-        }
+        api.send(method, path, body);
     }
 
     private HttpRequest request(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", method.equals("PATCH") ? "application/strategic-merge-patch+json"
-                    : "application/json");
-        }
-        return b.build();
+        return api.request(method, path, body);
     }
 }

@@ -8,12 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +31,14 @@ public final class RolloutTrafficBench {
     private final HttpClient client;
     private final String base;
     private final String token;
+    private final ApiCalls api;
     private final int ingressPort;
 
     RolloutTrafficBench(String base, Path dataDir, int ingressPort) throws Exception {
         EngineHttp http = EngineHttp.of(dataDir);
         this.client = http.client();
         this.token = http.token();
+        this.api = new ApiCalls(http, base);
         this.base = base;
         this.ingressPort = ingressPort;
     }
@@ -275,26 +274,14 @@ public final class RolloutTrafficBench {
     }
 
     private JsonNode get(String path) throws Exception {
-        return JSON.readTree(client.send(request("GET", path, null), HttpResponse.BodyHandlers.ofByteArray()).body());
+        return api.get(path);
     }
 
     private void send(String method, String path, String body) throws Exception {
-        HttpResponse<byte[]> r = client.send(request(method, path, body), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() >= 300 && r.statusCode() != 409) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " "
-                    + new String(r.body(), UTF_8));
-        }
+        api.send(method, path, body);
     }
 
     private HttpRequest request(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", method.equals("PATCH") ? "application/strategic-merge-patch+json"
-                    : "application/json");
-        }
-        return b.build();
+        return api.request(method, path, body);
     }
 }
