@@ -45,10 +45,9 @@ final class UpCommand implements Callable<Integer> {
         server.usePodLogs(new AgentPodLogs(node));
         server.useResourceMetrics(new AgentMetrics(node, server.registry().clock()));
         int colon = dns.lastIndexOf(':');
-        NetworkPlane network = NetworkPlane.start(server, new NetworkPlane.Options(
-                new InetSocketAddress(dns.substring(0, colon), Integer.parseInt(dns.substring(colon + 1))),
-                new InetSocketAddress("127.0.0.1", ingressHttpPort), new InetSocketAddress("127.0.0.1",
-                ingressHttpsPort)));
+        InetSocketAddress dnsAddress = new InetSocketAddress(dns.substring(0, colon),
+                Integer.parseInt(dns.substring(colon + 1)));
+        NetworkPlane network = startNetwork(server, dnsAddress);
         node.useClusterDns(network.dnsAddress());
         node.usePodStopGate(network.controller()::outOfRotation);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,6 +68,22 @@ final class UpCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private NetworkPlane startNetwork(ApiServer server, InetSocketAddress dnsAddress) {
+        try {
+            return NetworkPlane.start(server, networkOptions(dnsAddress));
+        } catch (java.io.UncheckedIOException e) {
+            // port 53 needs root: DNS still answers on a free port, but pods keep the host's resolver
+            System.out.println("warning: " + e.getMessage() + "; cluster DNS takes a free port instead, and pods "
+                    + "resolve through the host's resolver");
+            return NetworkPlane.start(server, networkOptions(new InetSocketAddress(dnsAddress.getAddress(), 0)));
+        }
+    }
+
+    private NetworkPlane.Options networkOptions(InetSocketAddress dnsAddress) {
+        return new NetworkPlane.Options(dnsAddress, new InetSocketAddress("127.0.0.1", ingressHttpPort),
+                new InetSocketAddress("127.0.0.1", ingressHttpsPort));
     }
 
     private static String address(InetSocketAddress a) {

@@ -47,13 +47,20 @@ final class LocalCluster implements AutoCloseable {
         engine.server().useResourceMetrics(new AgentMetrics(node, engine.server().registry().clock()));
         NetworkPlane network = null;
         if (withNetwork) {
-            network = NetworkPlane.start(engine.server(), new NetworkPlane.Options(
-                    new InetSocketAddress("127.96.0.10", 53), new InetSocketAddress("127.0.0.1", 0),
-                    new InetSocketAddress("127.0.0.1", 0)));
+            try {
+                network = NetworkPlane.start(engine.server(), networkOn(53));
+            } catch (java.io.UncheckedIOException e) {
+                network = NetworkPlane.start(engine.server(), networkOn(0)); // not root: DNS on a free port
+            }
             node.useClusterDns(network.dnsAddress());
             node.usePodStopGate(network.controller()::outOfRotation);
         }
         return new LocalCluster(engine, controllers, node, network);
+    }
+
+    private static NetworkPlane.Options networkOn(int dnsPort) {
+        return new NetworkPlane.Options(new InetSocketAddress("127.96.0.10", dnsPort),
+                new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0));
     }
 
     @Override
