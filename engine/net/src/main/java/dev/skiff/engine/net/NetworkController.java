@@ -118,9 +118,15 @@ public final class NetworkController implements AutoCloseable {
             s.path("endpoints").forEach(e -> e.path("addresses").forEach(a -> known.add(a.asText())));
         }
         draining.retainAll(known); // a stopped pod's address may be given to a new pod later
-        ServiceTable next = ServiceTable.build(all(services), slicesNow, all(endpoints), Set.copyOf(draining));
+        List<JsonNode> servicesNow = all(services);
+        ServiceTable next = ServiceTable.build(servicesNow, slicesNow, all(endpoints), Set.copyOf(draining));
         table = next;
         applyProxy(next);
+        for (JsonNode svc : servicesNow) {
+            if ("LoadBalancer".equals(svc.path("spec").path("type").asText())) {
+                publishLoadBalancer(services, svc); // served on the host, as a cloud's controller would say
+            }
+        }
         dns.update(dnsRecords(next));
         applyIngress();
     }
@@ -151,9 +157,6 @@ public final class NetworkController implements AutoCloseable {
                     log.warn("service {}: {}", key, e.getMessage());
                 }
             }
-            if (svc.type().equals("LoadBalancer")) {
-                markLoadBalanced(svc);
-            }
         }
         for (String key : applied) {
             if (!wanted.contains(key)) {
@@ -164,16 +167,18 @@ public final class NetworkController implements AutoCloseable {
         applied.addAll(wanted);
     }
 
-    /** A LoadBalancer Service is served on the host: its status says so, as a cloud's controller would. */
-    private void markLoadBalanced(ServiceEntry svc) {
+    /** Writes {@code status.loadBalancer} (the node's address) on a Service or Ingress that lacks it. */
+    private void publishLoadBalancer(ResourceType type, JsonNode object) {
+        ObjectNode wanted = IngressStatus.loadBalancerStatus(hostIp);
+        if (Json.sameValue(object.path("status").path("loadBalancer"), wanted)) {
+            return;
+        }
         try {
-            registry.guaranteedUpdate(services, svc.namespace(), svc.name(), SELF, Subresource.STATUS, current -> {
-                ObjectNode wanted = IngressStatus.loadBalancerStatus(hostIp);
-                if (!Json.sameValue(current.path("status").path("loadBalancer"), wanted)) {
-                    Json.child(current, "status").set("loadBalancer", wanted);
-                }
-                return current;
-            });
+            registry.guaranteedUpdate(type, Json.text(object, "metadata.namespace"), Json.text(object, "metadata.name"),
+                    SELF, Subresource.STATUS, current -> {
+                        Json.child(current, "status").set("loadBalancer", wanted);
+                        return current;
+                    });
         } catch (ApiException e) {
             if (e.code() != 404) {
                 throw e;
@@ -222,21 +227,8 @@ public final class NetworkController implements AutoCloseable {
                 .map(o -> Json.parseStored(o.value())), INGRESS_CLASS, true);
         ingress.update(routes);
         for (ObjectNode i : list) {
-            ObjectNode wanted = IngressStatus.loadBalancerStatus(hostIp);
-            if (!IngressClassFilter.serves(i, INGRESS_CLASS, true)
-                    || Json.sameValue(i.path("status").path("loadBalancer"), wanted)) {
-                continue;
-            }
-            try {
-                registry.guaranteedUpdate(ingresses, Json.text(i, "metadata.namespace"), Json.text(i, "metadata.name"),
-                        SELF, Subresource.STATUS, current -> {
-                            Json.child(current, "status").set("loadBalancer", wanted);
-                            return current;
-                        });
-            } catch (ApiException e) {
-                if (e.code() != 404) {
-                    throw e;
-                }
+            if (IngressClassFilter.serves(i, INGRESS_CLASS, true)) {
+                publishLoadBalancer(ingresses, i);
             }
         }
     }

@@ -52,7 +52,6 @@ final class PodRuntime {
     private boolean setUp;
     private boolean terminating;
     private boolean removed;
-    private String message;
     /** The status last written, serialized: smaller to keep than the tree. */
     private byte[] lastStatus;
 
@@ -302,7 +301,7 @@ final class PodRuntime {
             return;
         }
         PodStatusBuilder.Snapshot snapshot = new PodStatusBuilder.Snapshot(podIp, startTime, setUp, terminating,
-                inits, containers, message);
+                inits, containers);
         ObjectNode status = PodStatusBuilder.build(pod, snapshot, ctx.clock().instant());
         byte[] serialized = Json.bytes(status);
         if (java.util.Arrays.equals(lastStatus, serialized)) {

@@ -28,7 +28,7 @@ final class PodStatusBuilder {
 
     /** What the builder reads of a pod's runtime, taken under the pod's lock. */
     record Snapshot(String podIp, Instant startTime, boolean sandboxReady, boolean terminating,
-                    List<ContainerRuntime> initContainers, List<ContainerRuntime> containers, String message) {
+                    List<ContainerRuntime> initContainers, List<ContainerRuntime> containers) {
     }
 
     static ObjectNode build(ObjectNode pod, Snapshot s, Instant now) {
@@ -40,9 +40,6 @@ final class PodStatusBuilder {
         // the kubelet never moves a pod out of a terminal phase
         String phase = isTerminal(storedPhase) ? storedPhase : phase(s, restartPolicy, initialized);
         status.put("phase", phase);
-        if (s.message() != null) {
-            status.put("message", s.message());
-        }
         List<String> unready = new ArrayList<>();
         for (ContainerRuntime c : s.containers()) {
             if (!c.ready || s.terminating()) {

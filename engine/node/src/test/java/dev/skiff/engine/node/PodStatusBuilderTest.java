@@ -92,7 +92,7 @@ class PodStatusBuilderTest {
         pod.putObject("spec").put("restartPolicy", restartPolicy);
         pod.set("status", oldStatus);
         var snapshot = new PodStatusBuilder.Snapshot("127.1.0.9", STARTED, sandboxReady, terminating, inits,
-                containers, null);
+                containers);
         return PodStatusBuilder.build(pod, snapshot, NOW);
     }
 

@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers.endpoints;
 
+import dev.skiff.engine.controllers.Conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ final class ServiceEndpoints {
             }
             List<Port> ports = resolvePorts(service, pod);
             boolean terminating = pod.path("metadata").has("deletionTimestamp");
-            boolean podReady = isReady(pod);
+            boolean podReady = Conditions.isTrue(pod, "Ready");
             Endpoint e = new Endpoint(ip, pod.path("spec").path("nodeName").asText(null),
                     pod.path("metadata").path("name").asText(), pod.path("metadata").path("uid").asText(),
                     publishNotReady || (podReady && !terminating), publishNotReady || podReady, terminating);
@@ -57,14 +58,6 @@ final class ServiceEndpoints {
         return result;
     }
 
-    static boolean isReady(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if ("Ready".equals(c.path("type").asText())) {
-                return "True".equals(c.path("status").asText());
-            }
-        }
-        return false;
-    }
 
     private static List<Port> resolvePorts(JsonNode service, JsonNode pod) {
         List<Port> ports = new ArrayList<>();

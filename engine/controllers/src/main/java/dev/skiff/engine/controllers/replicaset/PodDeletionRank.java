@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers.replicaset;
 
+import dev.skiff.engine.controllers.Conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Comparator;
 
@@ -20,19 +21,11 @@ final class PodDeletionRank {
                 case "Running" -> 2;
                 default -> 0;
             })
-            .thenComparingInt(p -> isReady(p) ? 1 : 0)
+            .thenComparingInt(p -> Conditions.isTrue(p, "Ready") ? 1 : 0)
             .thenComparing(Comparator.comparingInt(PodDeletionRank::restarts).reversed())
             .thenComparing(Comparator.comparing(
                     (JsonNode p) -> p.path("metadata").path("creationTimestamp").asText("")).reversed());
 
-    static boolean isReady(JsonNode pod) {
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if ("Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static int restarts(JsonNode pod) {
         int max = 0;

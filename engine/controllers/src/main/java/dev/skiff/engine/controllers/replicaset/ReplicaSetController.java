@@ -15,6 +15,7 @@ import dev.skiff.engine.api.select.LabelSelector;
 import dev.skiff.engine.api.status.ApiException;
 import dev.skiff.engine.api.control.ControllerLoop;
 import dev.skiff.engine.api.control.EventFeed;
+import dev.skiff.engine.controllers.Conditions;
 import dev.skiff.engine.controllers.OwnerReferences;
 import dev.skiff.engine.api.control.WorkQueue;
 import dev.skiff.engine.store.StoredObject;
@@ -206,7 +207,7 @@ public final class ReplicaSetController implements AutoCloseable {
         java.time.Instant now = registry.clock().instant();
         java.time.Instant nextAvailable = null;
         for (ObjectNode pod : active) {
-            if (PodDeletionRank.isReady(pod)) {
+            if (Conditions.isTrue(pod, "Ready")) {
                 ready++;
                 // available once it has been ready for minReadySeconds
                 java.time.Instant readySince = readySince(pod);

@@ -1,5 +1,6 @@
 package dev.skiff.engine.controllers.scheduler;
 
+import dev.skiff.engine.controllers.Conditions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.engine.api.resource.PodRequests;
@@ -69,7 +70,7 @@ final class NodeFit {
             why.add("node(s) were unschedulable");
             return false;
         }
-        if (!isReady(node)) {
+        if (!Conditions.isTrue(node, "Ready")) {
             why.add("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
             return false;
         }
@@ -104,14 +105,6 @@ final class NodeFit {
         return PodRequests.cpuMillis(node.path("status").path("allocatable").path("cpu"));
     }
 
-    private static boolean isReady(JsonNode node) {
-        for (JsonNode c : node.path("status").path("conditions")) {
-            if ("Ready".equals(c.path("type").asText())) {
-                return "True".equals(c.path("status").asText());
-            }
-        }
-        return false;
-    }
 
     private static String name(JsonNode node) {
         return node.path("metadata").path("name").asText();

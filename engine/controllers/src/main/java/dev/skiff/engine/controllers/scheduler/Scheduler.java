@@ -15,9 +15,9 @@ import dev.skiff.engine.api.resource.PodRequests;
 import dev.skiff.engine.api.resource.ResourceRegistry;
 import dev.skiff.engine.api.resource.ResourceType;
 import dev.skiff.engine.api.status.ApiException;
+import dev.skiff.engine.controllers.Conditions;
 import dev.skiff.engine.store.StoredObject;
 import dev.skiff.engine.store.WatchEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +133,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             var bound = registry.guaranteedUpdate(pods, namespace, name, SELF, Subresource.BINDING, current -> {
                 ((ObjectNode) current.path("spec")).put("nodeName", nodeName);
-                PodConditions.set(current, "PodScheduled", "True", null, null, now);
+                Conditions.set(current, "PodScheduled", "True", null, null, now);
                 return current;
             });
             // counted at once: the next pod must not be offered the same room before the watch says so
@@ -152,7 +152,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             registry.guaranteedUpdate(pods, Json.text(pod, "metadata.namespace"), Json.text(pod, "metadata.name"),
                     SELF, Subresource.STATUS, current -> {
-                        PodConditions.set(current, "PodScheduled", "False", "Unschedulable", message, now);
+                        Conditions.set(current, "PodScheduled", "False", "Unschedulable", message, now);
                         return current;
                     });
         } catch (ApiException e) {
@@ -211,43 +211,6 @@ public final class Scheduler implements AutoCloseable {
         }
         if (loop != null) {
             loop.close();
-        }
-    }
-
-    /** Keeps the list order of conditions, replacing the one of the same type. */
-    static final class PodConditions {
-        private PodConditions() {
-        }
-
-        static void set(ObjectNode pod, String type, String status, String reason, String message, String now) {
-            ObjectNode st = Json.child(pod, "status");
-            var conditions = st.withArray("conditions");
-            List<JsonNode> kept = new ArrayList<>();
-            ObjectNode existing = null;
-            for (JsonNode c : conditions) {
-                if (type.equals(c.path("type").asText())) {
-                    existing = (ObjectNode) c;
-                }
-                kept.add(c);
-            }
-            ObjectNode c = existing != null ? existing : Json.object();
-            if (existing == null || !status.equals(existing.path("status").asText())) {
-                c.put("lastTransitionTime", now);
-            }
-            c.put("type", type);
-            c.put("status", status);
-            c.putNull("lastProbeTime");
-            if (reason != null) {
-                c.put("reason", reason);
-                c.put("message", message);
-            } else {
-                c.remove(List.of("reason", "message"));
-            }
-            if (existing == null) {
-                kept.add(c);
-            }
-            conditions.removeAll();
-            kept.forEach(conditions::add);
         }
     }
 }
